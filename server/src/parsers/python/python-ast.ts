@@ -1,0 +1,56 @@
+import type { ParseError } from '../../core/problem.js';
+import type { Range } from '../../core/range.js';
+import type { SourceFile } from '../../core/source-file.js';
+
+/** Expression node of the subset of Python that settings modules use; anything else is `unknown`. */
+export type Expr =
+  | { kind: 'str'; value: string; range: Range; bytes?: boolean }
+  | { kind: 'fstring'; parts: (string | Expr)[]; range: Range }
+  | { kind: 'num'; value: number; isFloat: boolean; range: Range }
+  | { kind: 'bool'; value: boolean; range: Range }
+  | { kind: 'none'; range: Range }
+  | { kind: 'name'; id: string; range: Range }
+  | { kind: 'attribute'; object: Expr; name: string; range: Range }
+  | { kind: 'call'; func: Expr; args: Expr[]; keywords: { name: string | null; value: Expr }[]; range: Range }
+  | { kind: 'subscript'; object: Expr; index: Expr; range: Range }
+  | { kind: 'slice'; lower?: Expr; upper?: Expr; step?: Expr; range: Range }
+  | { kind: 'binary'; op: string; left: Expr; right: Expr; range: Range }
+  | { kind: 'unary'; op: string; operand: Expr; range: Range }
+  | { kind: 'compare'; ops: string[]; operands: Expr[]; range: Range }
+  | { kind: 'boolean'; op: 'and' | 'or'; values: Expr[]; range: Range }
+  | { kind: 'conditional'; test: Expr; body: Expr; orelse: Expr; range: Range }
+  | { kind: 'list' | 'tuple' | 'set'; items: Expr[]; range: Range }
+  | { kind: 'dict'; entries: { key: Expr | null; value: Expr }[]; range: Range }
+  | { kind: 'comprehension'; element: Expr; range: Range }
+  | { kind: 'lambda'; range: Range }
+  | { kind: 'starred'; value: Expr; range: Range }
+  | { kind: 'unknown'; range: Range };
+
+/** Module-level statement; bodies of `def` and `class` are kept unread as `other`. */
+export type Stmt =
+  | { kind: 'assign'; targets: Expr[]; value: Expr; range: Range }
+  | { kind: 'annassign'; target: Expr; value?: Expr; range: Range }
+  | { kind: 'augassign'; target: Expr; op: string; value: Expr; range: Range }
+  | { kind: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; range: Range }
+  | { kind: 'try'; body: Stmt[]; handlers: Stmt[][]; orelse: Stmt[]; finalbody: Stmt[]; range: Range }
+  | { kind: 'with'; body: Stmt[]; range: Range }
+  | { kind: 'for'; body: Stmt[]; range: Range }
+  | { kind: 'import'; names: { name: string; asname?: string }[]; range: Range }
+  | {
+      kind: 'from';
+      module: string;
+      level: number;
+      names: { name: string; asname?: string }[];
+      star: boolean;
+      range: Range;
+      moduleRange: Range;
+    }
+  | { kind: 'expr'; value: Expr; range: Range }
+  | { kind: 'def' | 'class'; name: string; range: Range }
+  | { kind: 'other'; range: Range };
+
+export interface PythonModule {
+  source: SourceFile;
+  body: Stmt[];
+  errors: ParseError[];
+}
