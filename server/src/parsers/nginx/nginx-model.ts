@@ -23,12 +23,20 @@ export interface NginxDirective {
   file: string;
   /** Enclosing block directive; undefined at the top level of a file. */
   parent?: NginxDirective;
+  /**
+   * True for a key/value line in the body of `map`, `types`, `geo`, `split_clients`, `match`,
+   * `charset_map` or `num_map`: `name` is the key, `args` the values, and it is not a directive.
+   */
+  entry?: boolean;
 }
 
 export interface NginxFile {
   source: SourceFile;
   directives: NginxDirective[];
-  /** `${VAR}` references in a `*.conf.template` that the nginx image fills in with envsubst. */
+  /**
+   * `${VAR}` references, which the nginx image fills in with envsubst when it renders the file
+   * as a template (`*.template`). The parser lists them for every file.
+   */
   templateVariables: { name: string; range: Range }[];
   errors: ParseError[];
 }
