@@ -1,0 +1,107 @@
+import type { Problem } from '../core/problem.js';
+import { comparePositions } from '../core/range.js';
+import { allChecks } from '../checks/all-checks.js';
+import type { Check, CheckContext } from '../checks/check.js';
+import { buildDeployments } from '../model/build-deployments.js';
+import type { Deployment } from '../model/deployment.js';
+import { nodeFileSystem, type FileSystem } from '../workspace/file-system.js';
+import { ParseCache } from '../workspace/parse-cache.js';
+import { Workspace } from '../workspace/workspace.js';
+import { defaultConfig, type ShipshapeConfig } from './config.js';
+import { applySuppressions } from './suppressions.js';
+
+export interface AnalysisOptions {
+  fs?: FileSystem;
+  cache?: ParseCache;
+  config?: ShipshapeConfig;
+  /** Called when a check fails, with the check name and the error; the run continues. */
+  onCheckError?: (check: string, error: unknown) => void;
+}
+
+export interface Analysis {
+  workspace: Workspace;
+  deployments: Deployment[];
+  /** Problems sorted by file and position, duplicates removed, config and suppressions applied. */
+  problems: Problem[];
+}
+
+/** Reads every configuration file under `root` and runs every check. Never throws for bad input. */
+export function analyzeWorkspace(root: string, options: AnalysisOptions = {}): Analysis {
+  const workspace = new Workspace(root, options.fs ?? nodeFileSystem, options.cache ?? new ParseCache());
+  let deployments: Deployment[] = [];
+  const problems: Problem[] = [];
+  try {
+    deployments = buildDeployments(workspace);
+  } catch (error) {
+    options.onCheckError?.('deployment model', error);
+    problems.push(internalProblem('deployment model', error, workspace));
+  }
+  const context: CheckContext = { workspace, deployments };
+  for (const check of allChecks) {
+    problems.push(...runGuarded(check, context, options));
+  }
+  const config = options.config ?? defaultConfig;
+  const configured = applyConfig(dedupe(problems), config);
+  return { workspace, deployments, problems: sortProblems(applySuppressions(configured, workspace)) };
+}
+
+function runGuarded(check: Check, context: CheckContext, options: AnalysisOptions): Problem[] {
+  const problems: Problem[] = [];
+  const attempt = (run: () => Problem[]) => {
+    try {
+      problems.push(...run());
+    } catch (error) {
+      options.onCheckError?.(check.name, error);
+      problems.push(internalProblem(check.name, error, context.workspace));
+    }
+  };
+  if (check.run) for (const deployment of context.deployments) attempt(() => check.run!(deployment, context));
+  if (check.runWorkspace) attempt(() => check.runWorkspace!(context));
+  return problems;
+}
+
+/** Problem reporting a failed check, so the failure is visible without hiding other findings. */
+function internalProblem(name: string, error: unknown, workspace: Workspace): Problem {
+  const file = workspace.discovered.byKind.compose[0] ?? workspace.discovered.byKind.python[0] ?? '.';
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'internal-error',
+    severity: 'warning',
+    message: `The ${name} check failed (${reason}); other checks still ran. Please report this with the file that caused it.`,
+    location: { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    related: [],
+    fixes: [],
+  };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const { start, end } = problem.location.range;
+    const key = `${problem.code}|${problem.location.file}|${start.line}:${start.character}-${end.line}:${end.character}|${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function applyConfig(problems: Problem[], config: ShipshapeConfig): Problem[] {
+  const disabled = new Set(config.disabledRules);
+  const result: Problem[] = [];
+  for (const problem of problems) {
+    if (disabled.has(problem.code)) continue;
+    const severity = config.severity[problem.code];
+    if (severity === 'off') continue;
+    result.push(severity ? { ...problem, severity } : problem);
+  }
+  return result;
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.location.file.localeCompare(b.location.file) ||
+      comparePositions(a.location.range.start, b.location.range.start) ||
+      a.code.localeCompare(b.code),
+  );
+}

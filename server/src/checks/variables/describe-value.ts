@@ -1,0 +1,32 @@
+import type { PyValue } from '../../parsers/python/settings-model.js';
+
+/** Python-like rendering of a value for messages, shortened past 60 characters. */
+export function describeValue(value: PyValue | undefined): string {
+  if (!value) return 'value';
+  const text = render(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function render(value: PyValue): string {
+  switch (value.type) {
+    case 'str':
+      return JSON.stringify(value.value);
+    case 'int':
+    case 'float':
+      return String(value.value);
+    case 'bool':
+      return value.value ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    case 'list':
+      return `[${value.items.map(render).join(', ')}]`;
+    case 'tuple':
+      return `(${value.items.map(render).join(', ')})`;
+    case 'set':
+      return `{${value.items.map(render).join(', ')}}`;
+    case 'dict':
+      return `{${value.entries.map((entry) => `${render(entry.key)}: ${render(entry.value)}`).join(', ')}}`;
+    case 'unknown':
+      return 'value';
+  }
+}

@@ -1,0 +1,187 @@
+import type { Problem, RelatedLocation } from '../../core/problem.js';
+import type { Location } from '../../core/range.js';
+import { isNearMiss } from '../../core/similar-names.js';
+import type { Deployment } from '../../model/deployment.js';
+import type { EnvRead } from '../../parsers/python/settings-model.js';
+import type { Check } from '../check.js';
+import { createProblem } from '../problem-builder.js';
+import { describeValue } from './describe-value.js';
+import { renameReadFix } from './variable-fixes.js';
+import {
+  interpolatedNames,
+  nginxTemplateNames,
+  pythonNameLiterals,
+  wellKnownConsumer,
+} from './variable-consumers.js';
+import { variableDefaultUsed, variableMissing, variableNearMiss, variableUnused } from './variable-rules.js';
+
+/** A place that sets a variable: an env file line or a compose `environment` entry. */
+interface Declaration {
+  name: string;
+  location: Location;
+  where: string;
+  /** Env file that declares it; undefined for a compose `environment` entry. */
+  envFile?: string;
+}
+
+/**
+ * Compares what the settings read with what reaches the Django service: variables read but
+ * provided by nothing, provided but read by nothing, and the same variable spelt two ways.
+ */
+export const variableUsageCheck: Check = {
+  name: 'variable-usage',
+  rules: [variableMissing, variableDefaultUsed, variableUnused, variableNearMiss],
+  run(deployment, context) {
+    const django = deployment.django;
+    if (!django) return [];
+    const problems: Problem[] = [];
+    const reads = uniqueReads(django.evaluation.reads);
+    const readNames = new Set(reads.map((read) => read.name));
+    const declarations = declarationsToCheck(deployment);
+    const literals = pythonNameLiterals(context.workspace);
+    const interpolated = interpolatedNames(deployment);
+    const templated = nginxTemplateNames(deployment);
+    const projectEnv = deployment.projectEnvFile?.file.source.path;
+    const readByCode = (name: string) => readNames.has(name) || literals.has(name);
+    const isConsumed = (declaration: Declaration) => {
+      const name = declaration.name;
+      if (readByCode(name) || wellKnownConsumer(name) !== undefined) return true;
+      if (!declaration.envFile) return false;
+      return templated.has(name) || (declaration.envFile === projectEnv && interpolated.has(name));
+    };
+    const pairedDeclarations = new Set<string>();
+    const target = serviceLabel(deployment);
+
+    for (const read of reads) {
+      if (django.provided.has(read.name)) continue;
+      const location: Location = { file: read.file, range: read.nameRange };
+      const candidates = [...new Set(declarations.map((declaration) => declaration.name))].filter(
+        (name) => !readByCode(name) && isNearMiss(read.name, name),
+      );
+      if (candidates.length > 0) {
+        const candidate = candidates[0]!;
+        pairedDeclarations.add(candidate);
+        const related: RelatedLocation[] = declarations
+          .filter((declaration) => declaration.name === candidate)
+          .map((declaration) => ({ location: declaration.location, message: `${candidate} is set here (${declaration.where})` }));
+        const effect = read.hasDefault
+          ? `so the default ${describeValue(read.default)} is used`
+          : read.required
+            ? 'so start-up fails'
+            : 'so it reads as None';
+        problems.push(
+          createProblem(
+            variableNearMiss,
+            location,
+            `${read.name} is read here but nothing provides it, while ${candidate} is provided and read by nothing, ${effect}. Did you mean ${candidate}?`,
+            { related, fixes: renameReadFix(context.workspace, read, candidate) },
+          ),
+        );
+        continue;
+      }
+      if (read.required) {
+        problems.push(
+          createProblem(
+            variableMissing,
+            location,
+            `${read.name} is read with no default, and nothing ${target} provides it, so Django fails at start-up.`,
+          ),
+        );
+      } else if (!read.hasDefault) {
+        problems.push(
+          createProblem(
+            variableMissing,
+            location,
+            `${read.name} is read with no default, and nothing ${target} provides it, so it reads as None.`,
+            { severity: 'warning' },
+          ),
+        );
+      } else {
+        problems.push(
+          createProblem(
+            variableDefaultUsed,
+            location,
+            `${read.name} is not set by anything ${target}, so the default ${describeValue(read.default)} is used.`,
+          ),
+        );
+      }
+    }
+
+    const reported = new Set<string>();
+    for (const declaration of declarations) {
+      if (isConsumed(declaration) || pairedDeclarations.has(declaration.name)) continue;
+      const key = `${declaration.location.file}:${declaration.location.range.start.line}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      problems.push(
+        createProblem(
+          variableUnused,
+          declaration.location,
+          `${declaration.name} is set (${declaration.where}) but read by nothing: not by the settings, compose interpolation, an nginx template or a known image.`,
+        ),
+      );
+    }
+    return problems;
+  },
+};
+
+function uniqueReads(reads: EnvRead[]): EnvRead[] {
+  const seen = new Set<string>();
+  return reads.filter((read) => {
+    const key = `${read.name}@${read.file}:${read.nameRange.start.line}:${read.nameRange.start.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function serviceLabel(deployment: Deployment): string {
+  const service = deployment.django?.services[0];
+  if (service) return `that reaches service ${service.name}`;
+  return 'in the env files';
+}
+
+/**
+ * Variables set where the Django app is their only reader: env files loaded by the Django
+ * services (or every env file without compose) and their compose `environment` entries. Env files
+ * that also feed other services are left out, since an image may read them.
+ */
+function declarationsToCheck(deployment: Deployment): Declaration[] {
+  const django = deployment.django!;
+  const declarations: Declaration[] = [];
+  const djangoFiles = new Set<string>();
+  const otherFiles = new Set<string>();
+  for (const service of deployment.services) {
+    const isDjango = django.services.includes(service);
+    for (const link of service.envFiles) {
+      const file = link.file ?? link.standIn;
+      if (file) (isDjango ? djangoFiles : otherFiles).add(file.source.path);
+    }
+  }
+  const files = deployment.services.length === 0 ? deployment.envFiles : deployment.envFiles.filter(
+    (file) => djangoFiles.has(file.source.path) && !otherFiles.has(file.source.path),
+  );
+  for (const file of files) {
+    for (const entry of file.entries) {
+      declarations.push({
+        name: entry.key,
+        location: { file: file.source.path, range: entry.keyRange },
+        where: `in ${file.source.path}`,
+        envFile: file.source.path,
+      });
+    }
+  }
+  for (const service of django.services) {
+    for (const { file, service: definition } of service.definitions) {
+      for (const entry of definition.environment) {
+        declarations.push({
+          name: entry.key,
+          location: { file: file.source.path, range: entry.keyRange },
+          where: `in the environment of service ${service.name}`,
+        });
+      }
+    }
+  }
+  return declarations;
+}
+

@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import type { ComposeFile } from '../parsers/compose/compose-model.js';
+import type { Workspace } from '../workspace/workspace.js';
+
+const baseNames = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/**
+ * Groups compose files into projects. In each folder the base file (`compose.yaml` or
+ * `docker-compose.yml`) takes its `*.override.yml` and any file whose services only adjust
+ * services of the base (no `image` or `build` of their own), as `docker compose -f base -f other`
+ * would. Every other compose file is a project of its own. Files named by `include:` join the
+ * project that includes them.
+ */
+export function groupComposeProjects(workspace: Workspace): ComposeFile[][] {
+  const files = workspace.all('compose');
+  const byFolder = new Map<string, ComposeFile[]>();
+  for (const file of files) {
+    const folder = path.posix.dirname(file.source.path);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  const included = new Set<string>();
+  const projects: ComposeFile[][] = [];
+  for (const folderFiles of byFolder.values()) {
+    const base = baseNames
+      .map((name) => folderFiles.find((file) => path.posix.basename(file.source.path) === name))
+      .find((file) => file !== undefined);
+    const baseProject: ComposeFile[] = base ? [base] : [];
+    for (const file of folderFiles) {
+      if (file === base) continue;
+      if (base && overridesBase(file, base)) baseProject.push(file);
+      else projects.push([file]);
+    }
+    if (base) projects.push(baseProject);
+  }
+  for (const project of projects) addIncludes(workspace, project, included);
+  return projects
+    .filter((project) => !included.has(project[0]!.source.path))
+    .sort((a, b) => a[0]!.source.path.localeCompare(b[0]!.source.path));
+}
+
+function overridesBase(file: ComposeFile, base: ComposeFile): boolean {
+  if (/\.override\.ya?ml$/.test(file.source.path)) return true;
+  const baseNamesSet = new Set(base.services.map((service) => service.name));
+  const shared = file.services.filter((service) => baseNamesSet.has(service.name));
+  return shared.length > 0 && shared.some((service) => !service.image && !service.build);
+}
+
+function addIncludes(workspace: Workspace, project: ComposeFile[], included: Set<string>): void {
+  for (let i = 0; i < project.length; i++) {
+    const file = project[i]!;
+    for (const include of file.includes) {
+      const target = path.posix.normalize(
+        path.posix.join(path.posix.dirname(file.source.path), include.value),
+      );
+      if (project.some((member) => member.source.path === target)) continue;
+      const loaded = workspace.load('compose', target);
+      if (!loaded) continue;
+      included.add(target);
+      project.push(loaded);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import * as path from 'node:path';
+import type { FileSystem } from './file-system.js';
+import {
+  isComposeFileName,
+  isDjangoEntryPoint,
+  isEnvFileName,
+  isNginxPath,
+  isSettingsPath,
+  isUnderEnvsFolder,
+  type FileKind,
+} from './file-kinds.js';
+
+/** Folders never read: dependencies, version control, caches and build output. */
+const skippedFolders = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '__pycache__',
+  '.venv',
+  'venv',
+  'virtualenv',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  'site-packages',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  'coverage',
+  'htmlcov',
+  'staticfiles',
+  '.idea',
+  '.vscode-test',
+]);
+
+export interface DiscoveryLimits {
+  /** Folders deeper than this below the root are not entered. */
+  maxDepth: number;
+  /** Discovery stops after visiting this many folders, so a huge tree cannot stall a check. */
+  maxFolders: number;
+}
+
+export const defaultDiscoveryLimits: DiscoveryLimits = { maxDepth: 12, maxFolders: 20_000 };
+
+export interface DiscoveredFiles {
+  /** Workspace-relative paths with `/`, by kind, sorted. */
+  byKind: Record<FileKind, string[]>;
+  /** `manage.py`, `asgi.py`, `wsgi.py` and `celery.py`, which may name the settings module. */
+  entryPoints: string[];
+  /** Every other Python file, for the index of names the code mentions. */
+  otherPython: string[];
+  /** True when a limit stopped the walk before it covered the whole tree. */
+  truncated: boolean;
+}
+
+/**
+ * Walks the workspace and sorts configuration files by kind. Symlinked folders are followed once
+ * by their real path, so link loops end; virtualenvs are recognised by `pyvenv.cfg`.
+ */
+export function discoverFiles(
+  root: string,
+  fs: FileSystem,
+  limits: DiscoveryLimits = defaultDiscoveryLimits,
+): DiscoveredFiles {
+  const byKind: Record<FileKind, string[]> = { env: [], compose: [], nginx: [], python: [] };
+  const entryPoints: string[] = [];
+  const otherPython: string[] = [];
+  const visited = new Set<string>();
+  let folders = 0;
+  let truncated = false;
+
+  const stack: { absolute: string; relative: string; depth: number }[] = [
+    { absolute: root, relative: '', depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const folder = stack.pop()!;
+    const real = fs.realPath(folder.absolute) ?? folder.absolute;
+    if (visited.has(real)) continue;
+    visited.add(real);
+    if (++folders > limits.maxFolders) {
+      truncated = true;
+      break;
+    }
+    const entries = fs.readDirectory(folder.absolute);
+    if (folder.depth > 0 && entries.some((entry) => entry.name === 'pyvenv.cfg')) continue;
+    for (const entry of entries) {
+      const relative = folder.relative ? `${folder.relative}/${entry.name}` : entry.name;
+      const absolute = path.join(folder.absolute, entry.name);
+      if (entry.isDirectory) {
+        if (skippedFolders.has(entry.name)) continue;
+        if (folder.depth + 1 > limits.maxDepth) {
+          truncated = true;
+          continue;
+        }
+        stack.push({ absolute, relative, depth: folder.depth + 1 });
+        continue;
+      }
+      if (!entry.isFile) continue;
+      const kind = classifyFile(relative);
+      if (kind) byKind[kind].push(relative);
+      else if (isDjangoEntryPoint(entry.name)) entryPoints.push(relative);
+      else if (entry.name.endsWith('.py')) otherPython.push(relative);
+    }
+  }
+  for (const list of Object.values(byKind)) list.sort();
+  entryPoints.sort();
+  otherPython.sort();
+  return { byKind, entryPoints, otherPython, truncated };
+}
+
+/** Kind of a workspace file judged by its path alone, or undefined for files Shipshape ignores. */
+export function classifyFile(relativePath: string): FileKind | undefined {
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  if (isComposeFileName(name)) return 'compose';
+  if (isEnvFileName(name) || (isUnderEnvsFolder(relativePath) && !name.includes('.py'))) return 'env';
+  if (isNginxPath(relativePath)) return 'nginx';
+  if (isSettingsPath(relativePath)) return 'python';
+  return undefined;
+}

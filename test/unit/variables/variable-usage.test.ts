@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeFiles, findings, problemsOf } from '../../helpers/temp-workspace.js';
+
+describe('variable-missing', () => {
+  test('required read without provider is an error', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'SECRET_KEY=\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nAPI_KEY = os.environ["API_KEY"]\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:3']);
+    assert.equal(problemsOf(analysis, 'variable-missing')[0]!.severity, 'error');
+  });
+
+  test('decouple config without default is required', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'TIME_ZONE=UTC\n',
+      'settings.py': 'from decouple import config, Csv\nALLOWED_HOSTS = config("ALLOWED_HOSTS", cast=Csv())\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:2']);
+  });
+
+  test('get without default reads None as a warning', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'A=1\n',
+      'settings.py': 'import os\nA = os.environ.get("A")\nREDIS_PASSWORD = os.environ.get("REDIS_PASSWORD")\n',
+    });
+    const problems = problemsOf(analysis, 'variable-missing');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.severity, 'warning');
+    assert.match(problems[0]!.message, /None/);
+  });
+
+  test('variable from compose environment is provided', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n    environment:\n      API_KEY: abc\n',
+      'settings.py': 'import os\nAPI_KEY = os.environ["API_KEY"]\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+
+  test('template stands in for a missing env_file', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n    env_file: .env\n',
+      'env.template': 'API_KEY=\n',
+      'settings.py': 'import os\nAPI_KEY = os.environ["API_KEY"]\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+});
+
+describe('variable-default-used', () => {
+  test('read with default and no provider is information', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'A=1\n',
+      'settings.py': 'import os\nA = os.environ.get("A")\nTZ_NAME = os.environ.get("TZ_NAME", "UTC")\n',
+    });
+    const problems = problemsOf(analysis, 'variable-default-used');
+    assert.deepEqual(findings(analysis, 'variable-default-used'), ['settings.py:3']);
+    assert.equal(problems[0]!.severity, 'information');
+    assert.match(problems[0]!.message, /"UTC"/);
+  });
+});
+
+describe('variable-name-mismatch', () => {
+  const files = {
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n    environment:\n      - DB_CONNECT_TIMEOUT=10\n',
+    'settings.py': 'import os\nTIMEOUT = int(os.environ.get("DB_CONNECTION_TIMEOUT", 10))\n',
+  };
+
+  test('abbreviated word is a near miss', () => {
+    const analysis = analyzeFiles(files);
+    assert.deepEqual(findings(analysis, 'variable-name-mismatch'), ['settings.py:2']);
+    assert.match(problemsOf(analysis, 'variable-name-mismatch')[0]!.message, /Did you mean DB_CONNECT_TIMEOUT/);
+  });
+
+  test('near miss is not also reported as unused', () => {
+    const analysis = analyzeFiles(files);
+    assert.deepEqual(findings(analysis, 'variable-unused'), []);
+  });
+
+  test('fix renames the read', () => {
+    const analysis = analyzeFiles(files);
+    const fix = problemsOf(analysis, 'variable-name-mismatch')[0]!.fixes[0]!;
+    assert.equal(fix.edits[0]!.newText, 'DB_CONNECT_TIMEOUT');
+    assert.equal(fix.edits[0]!.range.start.line, 1);
+  });
+
+  test('distinct names stay silent', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'REDIS_DB_1=1\nCACHE_TTL=5\n',
+      'settings.py': 'import os\nA = os.environ.get("REDIS_DB_2", "0")\nB = os.environ.get("CACHE_TTL", "5")\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-name-mismatch'), []);
+  });
+});
+
+describe('variable-unused', () => {
+  test('template variable read by nothing', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'USED=1\nLEFTOVER=2\n',
+      'settings.py': 'import os\nUSED = os.environ.get("USED")\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-unused'), ['.env.example:2']);
+  });
+
+  test('well-known consumers stay silent', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'POSTGRES_PASSWORD=\nPYTHONUNBUFFERED=1\nGUNICORN_CMD_ARGS=--timeout 60\n',
+      'settings.py': 'DEBUG = False\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-unused'), []);
+  });
+
+  test('interpolated project variable stays silent', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml':
+        'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n    env_file: .env\n    labels:\n      - traefik.http.routers.web.rule=Host(`${DOMAIN}`)\n',
+      '.env': 'DOMAIN=example.com\n',
+      'settings.py': 'DEBUG = False\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-unused'), []);
+  });
+
+  test('name used in other python code stays silent', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'WORKER_QUEUE=high\n',
+      'settings.py': 'DEBUG = False\n',
+      'app/tasks.py': 'import os\nQUEUE = os.getenv("WORKER_QUEUE")\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-unused'), []);
+  });
+
+  test('env file of another service stays silent', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml':
+        'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n  search:\n    image: opensearch:2\n    env_file: search.env\n',
+      'search.env': 'DISCOVERY_TYPE=single-node\n',
+      'settings.py': 'DEBUG = False\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-unused'), []);
+  });
+});
