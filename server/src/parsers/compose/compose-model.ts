@@ -131,7 +131,7 @@ export interface ComposeFile {
   name?: Scalar<string>;
   /** Top-level `x-` extension fields by name. */
   extensions: string[];
-  /** Parsed document for lookups of any key's range (hover); undefined when YAML failed. */
+  /** First YAML document, kept even when it has errors, for lookups of any key's range (hover). */
   document?: Document;
   errors: ParseError[];
 }
