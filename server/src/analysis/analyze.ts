@@ -97,10 +97,15 @@ function applyConfig(problems: Problem[], config: ShipshapeConfig): Problem[] {
   return result;
 }
 
+const severityRank = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+/** Sorts by file and line, the most severe problem of a line first, then by column and rule. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
       a.location.file.localeCompare(b.location.file) ||
+      a.location.range.start.line - b.location.range.start.line ||
+      severityRank[a.severity] - severityRank[b.severity] ||
       comparePositions(a.location.range.start, b.location.range.start) ||
       a.code.localeCompare(b.code),
   );

@@ -2,6 +2,7 @@ import type { Rule } from '../core/rule.js';
 import type { Check } from './check.js';
 import { limitChecks } from './limits/index.js';
 import { securityChecks } from './security/index.js';
+import { nginxValidationCheck } from './syntax/nginx-validation.js';
 import { parseErrorRule, parseErrorsCheck } from './syntax/parse-errors.js';
 import { composeConsistencyCheck } from './variables/compose-consistency.js';
 import { composeInterpolationCheck } from './variables/compose-interpolation.js';
@@ -18,6 +19,7 @@ export const allChecks: Check[] = [
   envDuplicatesCheck,
   ...securityChecks,
   ...limitChecks,
+  nginxValidationCheck,
   parseErrorsCheck,
 ];
 

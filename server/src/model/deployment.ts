@@ -1,3 +1,4 @@
+import type { ParseError } from '../core/problem.js';
 import type { Location } from '../core/range.js';
 import type { ComposeFile, ComposeService, EnvFileReference, Scalar } from '../parsers/compose/compose-model.js';
 import type { EnvFile } from '../parsers/env/env-model.js';
@@ -65,6 +66,8 @@ export interface NginxConfig {
   /** Context the entry starts in: `main` for `nginx.conf`, `http` for a `conf.d` file. */
   context: 'main' | 'http' | 'server';
   service?: ServiceModel;
+  /** Include problems (cycles, too many inclusions), each located in the including file. */
+  includeErrors: (ParseError & { file: string })[];
 }
 
 export interface DjangoApp {

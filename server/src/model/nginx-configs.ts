@@ -106,6 +106,7 @@ export function serviceNginxConfigs(workspace: Workspace, service: ServiceModel)
       files: resolved.files,
       context: entry.context,
       service,
+      includeErrors: resolved.errors,
     });
   }
   return configs;
@@ -142,7 +143,13 @@ export function standaloneNginxConfigs(workspace: Workspace, taken: Set<string>)
     const names = new Set(parsed.directives.map((directive) => directive.name));
     const context: NginxConfig['context'] =
       names.has('http') || names.has('events') ? 'main' : names.has('location') && !names.has('server') ? 'server' : 'http';
-    configs.push({ entry: parsed, directives: resolved.directives, files: resolved.files, context });
+    configs.push({
+      entry: parsed,
+      directives: resolved.directives,
+      files: resolved.files,
+      context,
+      includeErrors: resolved.errors,
+    });
   }
   return configs;
 }
