@@ -18,7 +18,9 @@ export type EnvIdiom =
   | 'os.getenv'
   | 'decouple'
   | 'environ'
-  | 'environ-schema';
+  | 'environ-schema'
+  /** `dj_database_url.config(env=...)`: an unset variable gives `{}` and a logged warning. */
+  | 'dj-database-url';
 
 /** The conversion applied to the raw string, by a wrapper (`int(...)`) or a `cast=`. */
 export type EnvCast =
