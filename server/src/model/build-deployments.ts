@@ -10,6 +10,7 @@ import { serviceNginxConfigs, standaloneNginxConfigs } from './nginx-configs.js'
 import { envFileVariables, linkEnvFiles, serviceEnvironment } from './service-environment.js';
 import { serviceRoles } from './service-roles.js';
 import { serviceCommand } from './service-command.js';
+import { withExtends } from './service-extends.js';
 import { combineStages } from './stage.js';
 
 /**
@@ -47,7 +48,9 @@ function composeDeployment(workspace: Workspace, composeFiles: ComposeFile[]): D
     }
   }
   const services: ServiceModel[] = [];
-  for (const [name, definitions] of definitionsByName) {
+  for (const [name, ownDefinitions] of definitionsByName) {
+    const definitions = withExtends(workspace, ownDefinitions, definitionsByName);
+    for (const definition of definitions) files.add(definition.file.source.path);
     const envFiles = linkEnvFiles(workspace, definitions);
     services.push({
       name,

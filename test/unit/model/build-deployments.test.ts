@@ -151,3 +151,22 @@ describe('nginx configs', () => {
     assert.equal(deployments[0]!.nginx.length, 1);
   });
 });
+
+describe('service extends', () => {
+  test('extends from another file brings its command', () => {
+    const { deployments } = analyzeFiles({
+      'docker-compose.yml': 'services:\n  web:\n    extends:\n      file: common.yml\n      service: app\n    environment:\n      LEVEL: info\n',
+      'common.yml': 'services:\n  app:\n    build: .\n    command: gunicorn app.wsgi\n',
+    });
+    const service = deployments.find((deployment) => deployment.id === 'docker-compose.yml')!.services[0]!;
+    assert.equal(service.command[0]?.value, 'gunicorn');
+    assert.equal(service.environment.get('LEVEL')?.value, 'info');
+  });
+
+  test('extends cycle stops', () => {
+    const { deployments } = analyzeFiles({
+      'docker-compose.yml': 'services:\n  a:\n    image: x\n    extends: b\n  b:\n    image: y\n    extends: a\n',
+    });
+    assert.equal(deployments[0]!.services.length, 2);
+  });
+});
