@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import type { EnvFile } from '../parsers/env/env-model.js';
 import type { Workspace } from '../workspace/workspace.js';
 
-const templateSuffixes = ['.example', '.template', '.sample', '.dist', '.tmpl', '.defaults'];
+const templateWords = ['example', 'template', 'sample', 'dist', 'tmpl', 'defaults'];
+/** `.env.example`, `.env-example` and `.env_example` are all common spellings. */
+const templateSuffixes = templateWords.flatMap((word) => [`.${word}`, `-${word}`, `_${word}`]);
 
 /**
  * Finds the committed template that stands in for a missing env file, usually a git-ignored
@@ -27,5 +29,5 @@ export function findStandIn(workspace: Workspace, missingPath: string): EnvFile 
 /** True for env files that document variables rather than set them (`.env.example`, `env.template`). */
 export function isTemplateEnvFile(filePath: string): boolean {
   const name = path.posix.basename(filePath);
-  return /(^|\.)(example|template|sample|dist|tmpl|defaults)$/.test(name) || /^env\.(template|example|sample)$/.test(name);
+  return /(^|[._-])(example|template|sample|dist|tmpl|defaults)$/.test(name) || /^env\.(template|example|sample)$/.test(name);
 }

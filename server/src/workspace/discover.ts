@@ -53,6 +53,8 @@ export interface DiscoveredFiles {
   entryPoints: string[];
   /** Every other Python file, for the index of names the code mentions. */
   otherPython: string[];
+  /** Shell scripts and Dockerfiles, which may read variables of the container environment. */
+  scripts: string[];
   /** True when a limit stopped the walk before it covered the whole tree. */
   truncated: boolean;
 }
@@ -69,6 +71,7 @@ export function discoverFiles(
   const byKind: Record<FileKind, string[]> = { env: [], compose: [], nginx: [], python: [] };
   const entryPoints: string[] = [];
   const otherPython: string[] = [];
+  const scripts: string[] = [];
   const visited = new Set<string>();
   let folders = 0;
   let truncated = false;
@@ -104,12 +107,14 @@ export function discoverFiles(
       if (kind) byKind[kind].push(relative);
       else if (isDjangoEntryPoint(entry.name)) entryPoints.push(relative);
       else if (entry.name.endsWith('.py')) otherPython.push(relative);
+      else if (/\.(sh|bash)$|^(Dockerfile|Containerfile)|entrypoint/i.test(entry.name)) scripts.push(relative);
     }
   }
   for (const list of Object.values(byKind)) list.sort();
   entryPoints.sort();
   otherPython.sort();
-  return { byKind, entryPoints, otherPython, truncated };
+  scripts.sort();
+  return { byKind, entryPoints, otherPython, scripts, truncated };
 }
 
 /** Kind of a workspace file judged by its path alone, or undefined for files Shipshape ignores. */

@@ -142,3 +142,23 @@ describe('variable-unused', () => {
     assert.deepEqual(findings(analysis, 'variable-unused'), []);
   });
 });
+
+describe('variable-unused consumers', () => {
+  test('entrypoint script reference stays silent', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'DATABASE=postgres\n',
+      'settings.py': 'DEBUG = False\n',
+      'app/entrypoint.sh': '#!/bin/sh\nif [ "$DATABASE" = "postgres" ]; then echo wait; fi\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-unused'), []);
+  });
+
+  test('hyphenated sample stands in', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n    env_file: .env.dev\n',
+      '.env.dev-sample': 'API_KEY=\n',
+      'settings.py': 'import os\nAPI_KEY = os.environ["API_KEY"]\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+});

@@ -35,6 +35,28 @@ export function pythonNameLiterals(workspace: Workspace): Set<string> {
   return names;
 }
 
+const scriptIndexes = new WeakMap<Workspace, Set<string>>();
+
+/** Shell scripts and Dockerfiles indexed for variable references at most. */
+const maxIndexedScripts = 500;
+
+/**
+ * Names referenced as `$NAME` or `${NAME...}` in shell scripts and Dockerfiles of the workspace,
+ * such as an entrypoint that waits for `$DATABASE`. This is an index of mentions, not a parse:
+ * it only keeps those variables from being reported as unused.
+ */
+export function scriptVariableNames(workspace: Workspace): Set<string> {
+  const known = scriptIndexes.get(workspace);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const file of workspace.discovered.scripts.slice(0, maxIndexedScripts)) {
+    const text = workspace.source(file)?.text ?? '';
+    for (const match of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1]!);
+  }
+  scriptIndexes.set(workspace, names);
+  return names;
+}
+
 /** Consumer of a variable outside the app's code (an image, a server, Python), or undefined. */
 export function wellKnownConsumer(name: string): string | undefined {
   const exact = (wellKnown.exact as Record<string, string>)[name];

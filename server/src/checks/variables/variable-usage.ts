@@ -11,6 +11,7 @@ import {
   interpolatedNames,
   nginxTemplateNames,
   pythonNameLiterals,
+  scriptVariableNames,
   wellKnownConsumer,
 } from './variable-consumers.js';
 import { variableDefaultUsed, variableMissing, variableNearMiss, variableUnused } from './variable-rules.js';
@@ -39,13 +40,14 @@ export const variableUsageCheck: Check = {
     const readNames = new Set(reads.map((read) => read.name));
     const declarations = declarationsToCheck(deployment);
     const literals = pythonNameLiterals(context.workspace);
+    const scriptNames = scriptVariableNames(context.workspace);
     const interpolated = interpolatedNames(deployment);
     const templated = nginxTemplateNames(deployment);
     const projectEnv = deployment.projectEnvFile?.file.source.path;
     const readByCode = (name: string) => readNames.has(name) || literals.has(name);
     const isConsumed = (declaration: Declaration) => {
       const name = declaration.name;
-      if (readByCode(name) || wellKnownConsumer(name) !== undefined) return true;
+      if (readByCode(name) || scriptNames.has(name) || wellKnownConsumer(name) !== undefined) return true;
       if (!declaration.envFile) return false;
       return templated.has(name) || (declaration.envFile === projectEnv && interpolated.has(name));
     };
