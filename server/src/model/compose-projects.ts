@@ -8,7 +8,7 @@ const baseNames = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker
  * Groups compose files into projects. In each folder the base file (`compose.yaml` or
  * `docker-compose.yml`) takes its `*.override.yml` and any file whose services only adjust
  * services of the base (no `image` or `build` of their own), as `docker compose -f base -f other`
- * would. Every other compose file is a project of its own. Files named by `include:` join the
+ * would, and any file whose services depend on services of the base. Every other compose file is a project of its own. Files named by `include:` join the
  * project that includes them.
  */
 export function groupComposeProjects(workspace: Workspace): ComposeFile[][] {
@@ -42,7 +42,13 @@ function overridesBase(file: ComposeFile, base: ComposeFile): boolean {
   if (/\.override\.ya?ml$/.test(file.source.path)) return true;
   const baseNamesSet = new Set(base.services.map((service) => service.name));
   const shared = file.services.filter((service) => baseNamesSet.has(service.name));
-  return shared.length > 0 && shared.some((service) => !service.image && !service.build);
+  if (shared.some((service) => !service.image && !service.build)) return true;
+  // A file whose services depend on services only the base defines is meant to run with it,
+  // as in `docker compose -f docker-compose.yml -f docker-compose-inits.yml`.
+  const own = new Set(file.services.map((service) => service.name));
+  return file.services.some((service) =>
+    service.dependsOn.some((dependency) => !own.has(dependency.value) && baseNamesSet.has(dependency.value)),
+  );
 }
 
 function addIncludes(workspace: Workspace, project: ComposeFile[], included: Set<string>): void {

@@ -170,3 +170,14 @@ describe('service extends', () => {
     assert.equal(deployments[0]!.services.length, 2);
   });
 });
+
+describe('compose add-on files', () => {
+  test('file depending on base services joins it', () => {
+    const { deployments, problems } = analyzeFiles({
+      'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n',
+      'docker-compose-inits.yml': 'services:\n  manage:\n    image: app\n    depends_on:\n      - db\n',
+    });
+    assert.equal(deployments.length, 1);
+    assert.equal(problems.filter((problem) => problem.code === 'compose-depends-on-unknown').length, 0);
+  });
+});

@@ -20,15 +20,36 @@ describe('variable-missing', () => {
     assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:2']);
   });
 
-  test('get without default reads None as a warning', () => {
+  test('plain None is information', () => {
     const analysis = analyzeFiles({
       '.env.example': 'A=1\n',
-      'settings.py': 'import os\nA = os.environ.get("A")\nREDIS_PASSWORD = os.environ.get("REDIS_PASSWORD")\n',
+      'settings.py': 'import os\nA = os.environ.get("A")\nMETRICS_KEY = os.getenv("METRICS_KEY")\n',
     });
     const problems = problemsOf(analysis, 'variable-missing');
-    assert.equal(problems.length, 1);
+    assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:3']);
+    assert.equal(problems[0]!.severity, 'information');
+  });
+
+  test('None formatted into a URL is a warning', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'A=1\n',
+      'settings.py':
+        'import os\nA = os.environ.get("A")\nREDIS_PASSWORD = os.environ.get("REDIS_PASSWORD")\nREDIS_URL = f"redis://:{REDIS_PASSWORD}@redis:6379/0"\n',
+    });
+    const problems = problemsOf(analysis, 'variable-missing');
+    assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:3']);
     assert.equal(problems[0]!.severity, 'warning');
-    assert.match(problems[0]!.message, /None/);
+    assert.equal(problems[0]!.related[0]!.location.range.start.line, 3);
+  });
+
+  test('method call on None is an error', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'A=1\n',
+      'settings.py': 'import os\nA = os.environ.get("A")\nHOSTS = os.environ.get("HOSTS").split(" ")\n',
+    });
+    const problems = problemsOf(analysis, 'variable-missing');
+    assert.equal(problems[0]!.severity, 'error');
+    assert.match(problems[0]!.message, /AttributeError/);
   });
 
   test('variable from compose environment is provided', () => {

@@ -1,11 +1,12 @@
 import type { Problem, RelatedLocation } from '../../core/problem.js';
 import type { Location } from '../../core/range.js';
 import { isNearMiss } from '../../core/similar-names.js';
-import type { Deployment } from '../../model/deployment.js';
+import type { Deployment, DjangoApp } from '../../model/deployment.js';
 import type { EnvRead } from '../../parsers/python/settings-model.js';
 import type { Check } from '../check.js';
 import { createProblem } from '../problem-builder.js';
 import { describeValue } from './describe-value.js';
+import { noneUse } from './none-usage.js';
 import { renameReadFix } from './variable-fixes.js';
 import {
   interpolatedNames,
@@ -90,14 +91,7 @@ export const variableUsageCheck: Check = {
           ),
         );
       } else if (!read.hasDefault) {
-        problems.push(
-          createProblem(
-            variableMissing,
-            location,
-            `${read.name} is read with no default, and nothing ${target} provides it, so it reads as None.`,
-            { severity: 'warning' },
-          ),
-        );
+        problems.push(noneProblem(django, read, location, target));
       } else {
         problems.push(
           createProblem(
@@ -126,6 +120,26 @@ export const variableUsageCheck: Check = {
     return problems;
   },
 };
+
+/** Unset read without default: None, harmless when kept, a fault when formatted or called. */
+function noneProblem(django: DjangoApp, read: EnvRead, location: Location, target: string): Problem {
+  const use = noneUse(django, read);
+  const prefix = `${read.name} is read with no default, and nothing ${target} provides it`;
+  if (use.kind === 'crash') {
+    return createProblem(variableMissing, location, `${prefix}; ${use.reason}.`, {
+      related: [{ location: use.location, message: 'None is used here' }],
+    });
+  }
+  if (use.kind === 'formatted') {
+    return createProblem(
+      variableMissing,
+      location,
+      `${prefix}, so it reads as None and the text "None" ends up in ${use.setting}.`,
+      { severity: 'warning', related: [{ location: use.location, message: `None is formatted into ${use.setting} here` }] },
+    );
+  }
+  return createProblem(variableMissing, location, `${prefix}, so it reads as None.`, { severity: 'information' });
+}
 
 function uniqueReads(reads: EnvRead[]): EnvRead[] {
   const seen = new Set<string>();
