@@ -42,7 +42,36 @@ export function analyzeWorkspace(root: string, options: AnalysisOptions = {}): A
   }
   const config = options.config ?? defaultConfig;
   const configured = applyConfig(dedupe(problems), config);
-  return { workspace, deployments, problems: sortProblems(applySuppressions(configured, workspace)) };
+  const sorted = sortProblems(applySuppressions(configured, workspace));
+  return { workspace, deployments, problems: capPerFile(sorted) };
+}
+
+/** Problems listed per file at most; a broken file repeats one error thousands of times. */
+export const maxProblemsPerFile = 200;
+
+/** Keeps the first problems of each file (most severe first on a line) and notes how many were left out. */
+function capPerFile(problems: Problem[]): Problem[] {
+  const counts = new Map<string, number>();
+  for (const problem of problems) counts.set(problem.location.file, (counts.get(problem.location.file) ?? 0) + 1);
+  const kept: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const problem of problems) {
+    const file = problem.location.file;
+    const index = (seen.get(file) ?? 0) + 1;
+    seen.set(file, index);
+    if (index <= maxProblemsPerFile) kept.push(problem);
+    if (index === maxProblemsPerFile && counts.get(file)! > maxProblemsPerFile) {
+      kept.push({
+        code: 'too-many-problems',
+        severity: 'information',
+        message: `${counts.get(file)! - maxProblemsPerFile} more problems in this file are not listed; fix the ones above first.`,
+        location: problem.location,
+        related: [],
+        fixes: [],
+      });
+    }
+  }
+  return kept;
 }
 
 function runGuarded(check: Check, context: CheckContext, options: AnalysisOptions): Problem[] {

@@ -55,10 +55,25 @@ export function effectiveDirectives(
   name: string,
   root?: readonly NginxDirective[],
 ): NginxDirective[] {
-  const found: NginxDirective[] = [];
+  const levels: Level[] = [];
   for (let level = firstLevel(at, root); level !== undefined; level = nextLevel(level, root)) {
-    const own = directChildren(level, name);
-    const mode = name === 'add_header' ? addHeaderInheritance(level, root) : 'on';
+    levels.push(level);
+  }
+  // The `add_header_inherit` in effect at each level, found in one pass from the outermost
+  // level inwards, so that deep nesting costs time linear in its depth.
+  const modes: string[] = new Array<string>(levels.length).fill('on');
+  if (name === 'add_header') {
+    let mode = 'on';
+    for (let i = levels.length - 1; i >= 0; i--) {
+      const own = directChildren(levels[i]!, 'add_header_inherit')[0];
+      if (own) mode = own.args[0]?.value ?? 'on';
+      modes[i] = mode;
+    }
+  }
+  const found: NginxDirective[] = [];
+  for (let i = 0; i < levels.length; i++) {
+    const own = directChildren(levels[i]!, name);
+    const mode = modes[i]!;
     found.push(...own);
     if (own.length > 0 && mode !== 'merge') return found;
     if (own.length === 0 && mode === 'off') return found;
@@ -121,11 +136,4 @@ function isRootLevel(level: Level): level is readonly NginxDirective[] {
 function directChildren(level: Level, name: string): NginxDirective[] {
   const children = isRootLevel(level) ? level : (level.block ?? []);
   return children.filter((child) => child.name === name && child.entry !== true);
-}
-
-function addHeaderInheritance(level: Level, root: readonly NginxDirective[] | undefined): string {
-  const setting = isRootLevel(level)
-    ? directChildren(level, 'add_header_inherit')[0]
-    : effectiveDirective(level, 'add_header_inherit', root);
-  return setting?.args[0]?.value ?? 'on';
 }
