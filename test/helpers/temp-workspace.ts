@@ -5,7 +5,10 @@ import { after } from 'node:test';
 import { analyzeWorkspace, type Analysis } from '../../server/src/analysis/analyze.js';
 import type { Problem } from '../../server/src/core/problem.js';
 
-/** Writes `files` (workspace path → text) into a fresh temporary folder, removed after the tests. */
+/**
+ * Writes `files` (workspace path → text) into a fresh temporary folder, removed after the tests.
+ * Call it from a test or a `describe` body, not from a hook: it registers an `after` hook.
+ */
 export function createWorkspace(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'shipshape-test-'));
   for (const [path, text] of Object.entries(files)) {
