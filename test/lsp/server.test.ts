@@ -81,9 +81,9 @@ describe('language server over stdio', () => {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: edit[0]!.range, text: edit[0]!.newText }],
     });
-    const after = await client.diagnostics('env.template', (list) =>
+    const remaining = await client.diagnostics('env.template', (list) =>
       list.every((diagnostic) => diagnostic.code !== 'env-duplicate-key'),
     );
-    assert.equal(after.filter((diagnostic) => diagnostic.code === 'env-duplicate-key').length, 0);
+    assert.equal(remaining.filter((diagnostic) => diagnostic.code === 'env-duplicate-key').length, 0);
   });
 });
