@@ -18,7 +18,18 @@ import { combineStages } from './stage.js';
  * settings and env files alone when the workspace has no compose file.
  */
 export function buildDeployments(workspace: Workspace): Deployment[] {
-  const deployments = groupComposeProjects(workspace).map((files) => composeDeployment(workspace, files));
+  const deployments: Deployment[] = [];
+  for (const files of groupComposeProjects(workspace)) {
+    deployments.push(composeDeployment(workspace, files));
+    // `docker compose up` merges `docker-compose.override.yml`, usually the developers' settings,
+    // while a server runs the base file alone: check that variant too.
+    const withoutOverrides = files.filter((file) => !/\.override\.ya?ml$/.test(file.source.path));
+    if (withoutOverrides.length > 0 && withoutOverrides.length < files.length) {
+      const variant = composeDeployment(workspace, withoutOverrides);
+      variant.id = `${variant.id} (without override files)`;
+      deployments.push(variant);
+    }
+  }
   if (deployments.length === 0) deployments.push(standaloneDeployment(workspace));
   attachStandaloneNginx(workspace, deployments);
   return deployments;

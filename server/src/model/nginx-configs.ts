@@ -31,17 +31,36 @@ function bindMounts(workspace: Workspace, service: ServiceModel): Mount[] {
   return mounts;
 }
 
+/** Files of a mounted folder at most; nginx folders hold a handful. */
+const maxFilesPerMount = 500;
+
+/**
+ * Every file under a mounted folder, whatever its name: includes such as `proxy_params` or
+ * `*.inc` are not `*.conf` files, so discovery alone would miss them.
+ */
+function filesUnder(workspace: Workspace, folder: string): string[] {
+  const files: string[] = [];
+  const pending = [{ folder, depth: 0 }];
+  while (pending.length > 0 && files.length < maxFilesPerMount) {
+    const { folder: current, depth } = pending.pop()!;
+    for (const entry of workspace.fs.readDirectory(workspace.absolute(current))) {
+      const path = `${current}/${entry.name}`;
+      if (entry.isFile) files.push(path);
+      else if (entry.isDirectory && depth < 4) pending.push({ folder: path, depth: depth + 1 });
+    }
+  }
+  return files.sort();
+}
+
 /** Workspace files visible at a container path through the mounts, glob patterns included. */
 function filesAtContainerPath(workspace: Workspace, mounts: Mount[], containerPath: string): string[] {
   const found: string[] = [];
-  const nginxFiles = allNginxCandidates(workspace);
   for (const mount of mounts) {
     if (!mount.isFolder) {
       if (matchGlob(containerPath, mount.target)) found.push(mount.source);
       continue;
     }
-    for (const file of nginxFiles) {
-      if (!file.startsWith(`${mount.source}/`)) continue;
+    for (const file of filesUnder(workspace, mount.source)) {
       const inContainer = `${mount.target}/${file.slice(mount.source.length + 1)}`;
       if (matchGlob(containerPath, inContainer)) found.push(file);
     }
@@ -96,7 +115,7 @@ export function serviceNginxConfigs(workspace: Workspace, service: ServiceModel)
       let files = filesAtContainerPath(workspace, mounts, containerPath);
       if (files.length === 0 && !includePath.startsWith('/')) {
         const local = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), includePath));
-        files = allNginxCandidates(workspace).filter((file) => matchGlob(local, file));
+        files = filesUnder(workspace, path.posix.dirname(fromFile)).filter((file) => matchGlob(local, file));
       }
       return files.map((file) => loadNginx(workspace, file)).filter((file) => file !== undefined);
     });

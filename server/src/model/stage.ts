@@ -7,7 +7,7 @@ import type { DeploymentStage } from './deployment.js';
 export function stageOfPath(filePath: string): DeploymentStage {
   const lower = filePath.toLowerCase();
   if (/(^|[^a-z])(prod|production|live|release)([^a-z]|$)/.test(lower)) return 'production';
-  if (/(^|[^a-z])(dev|develop|development|local|test|tests|testing|ci|debug)([^a-z]|$)/.test(lower)) {
+  if (/(^|[^a-z])(dev|develop|development|local|test|tests|testing|ci|debug|override)([^a-z]|$)/.test(lower)) {
     return 'development';
   }
   return 'unknown';

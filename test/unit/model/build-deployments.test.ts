@@ -10,8 +10,8 @@ describe('compose projects', () => {
       'docker-compose.yml': web,
       'docker-compose.override.yml': 'services:\n  web:\n    environment:\n      DEBUG: "1"\n',
     });
-    assert.equal(deployments.length, 1);
     assert.equal(deployments[0]!.composeFiles.length, 2);
+    assert.equal(deployments[1]!.composeFiles.length, 1);
   });
 
   test('standalone production file is its own project', () => {

@@ -103,7 +103,8 @@ describe('variable-name-mismatch', () => {
 
   test('fix renames the read', () => {
     const analysis = analyzeFiles(files);
-    const fix = problemsOf(analysis, 'variable-name-mismatch')[0]!.fixes[0]!;
+    const fixes = problemsOf(analysis, 'variable-name-mismatch')[0]!.fixes;
+    const fix = fixes.find((candidate) => candidate.title.startsWith('Read'))!;
     assert.equal(fix.edits[0]!.newText, 'DB_CONNECT_TIMEOUT');
     assert.equal(fix.edits[0]!.range.start.line, 1);
   });
@@ -181,5 +182,47 @@ describe('variable-unused consumers', () => {
       'settings.py': 'import os\nAPI_KEY = os.environ["API_KEY"]\n',
     });
     assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+});
+
+describe('variable checks across services', () => {
+  test('worker without env file fails', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml':
+        'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n    env_file: .env\n  worker:\n    build: .\n    command: celery -A app worker\n',
+      '.env.example': 'SECRET_KEY=\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), ['docker-compose.yml:6']);
+  });
+
+  test('misspelt required variable is an error', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'DATABSE_URL=postgres://u:p@db/app\n',
+      'settings.py': 'import environ\nenv = environ.Env()\nDATABASES = {"default": env.db("DATABASE_URL")}\n',
+    });
+    const [problem] = problemsOf(analysis, 'variable-name-mismatch');
+    assert.equal(problem?.severity, 'error');
+    assert.equal(problem?.fixes[0]?.edits[0]?.newText, 'DATABASE_URL');
+  });
+
+  test('unreadable env file silences missing', () => {
+    const analysis = analyzeFiles({
+      '.env.example': `${'X=1\n'.repeat(600_000)}VAR_5=1\n`,
+      'settings.py': 'import os\nVAR_5 = os.environ["VAR_5"]\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+});
+
+describe('override files', () => {
+  test('base without override is checked too', () => {
+    const { deployments } = analyzeFiles({
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n',
+      'docker-compose.override.yml': 'services:\n  web:\n    command: python manage.py runserver\n',
+      'settings.py': 'DEBUG = False\n',
+    });
+    assert.equal(deployments.length, 2);
+    assert.equal(deployments[0]!.stage, 'development');
   });
 });

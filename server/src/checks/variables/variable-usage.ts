@@ -1,8 +1,9 @@
-import type { Problem, RelatedLocation } from '../../core/problem.js';
+import type { Fix, Problem, RelatedLocation } from '../../core/problem.js';
 import type { Location } from '../../core/range.js';
 import { isNearMiss } from '../../core/similar-names.js';
 import type { Deployment, DjangoApp } from '../../model/deployment.js';
 import type { EnvRead } from '../../parsers/python/settings-model.js';
+import { classifyFile } from '../../workspace/discover.js';
 import type { Check } from '../check.js';
 import { createProblem } from '../problem-builder.js';
 import { describeValue } from './describe-value.js';
@@ -54,6 +55,8 @@ export const variableUsageCheck: Check = {
     };
     const pairedDeclarations = new Set<string>();
     const target = serviceLabel(deployment);
+    // An env file that could not be read may declare what looks missing: say nothing then.
+    const unreadEnvFile = context.workspace.readProblems.some((problem) => classifyFile(problem.location.file) === 'env');
 
     for (const read of reads) {
       if (django.provided.has(read.name)) continue;
@@ -77,11 +80,19 @@ export const variableUsageCheck: Check = {
             variableNearMiss,
             location,
             `${read.name} is read here but nothing provides it, while ${candidate} is provided and read by nothing, ${effect}. Did you mean ${candidate}?`,
-            { related, fixes: renameReadFix(context.workspace, read, candidate) },
+            {
+              related,
+              severity: read.required ? 'error' : 'warning',
+              fixes: [
+                ...renameDeclarationFixes(declarations.filter((declaration) => declaration.name === candidate), read.name),
+                ...renameReadFix(context.workspace, read, candidate),
+              ],
+            },
           ),
         );
         continue;
       }
+      if (unreadEnvFile) continue;
       if (read.required) {
         problems.push(
           createProblem(
@@ -102,6 +113,8 @@ export const variableUsageCheck: Check = {
         );
       }
     }
+
+    problems.push(...secondaryServiceProblems(deployment, reads));
 
     const reported = new Set<string>();
     for (const declaration of declarations) {
@@ -139,6 +152,49 @@ function noneProblem(django: DjangoApp, read: EnvRead, location: Location, targe
     );
   }
   return createProblem(variableMissing, location, `${prefix}, so it reads as None.`, { severity: 'information' });
+}
+
+/**
+ * Django services besides the first (a Celery worker, a second web process) run the same
+ * settings; a required variable the first one receives but they do not stops them at start-up.
+ */
+function secondaryServiceProblems(deployment: Deployment, reads: EnvRead[]): Problem[] {
+  const django = deployment.django!;
+  const [primary, ...others] = django.services;
+  if (!primary) return [];
+  const problems: Problem[] = [];
+  for (const service of others) {
+    const missing = [...new Set(reads.filter((read) => read.required && django.provided.has(read.name) && !service.environment.has(read.name)).map((read) => read.name))];
+    if (missing.length === 0) continue;
+    const definition = service.definitions[service.definitions.length - 1]!;
+    const names = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
+    problems.push(
+      createProblem(
+        variableMissing,
+        { file: definition.file.source.path, range: definition.service.nameRange },
+        `Service ${service.name} runs the same Django settings as ${primary.name} but does not receive ${names}, which the settings read with no default, so it fails at start-up.`,
+        {
+          related: missing.slice(0, 5).map((name) => ({
+            location: django.provided.get(name)!.location,
+            message: `${name} reaches ${primary.name} from here`,
+          })),
+        },
+      ),
+    );
+  }
+  return problems;
+}
+
+/** Fix that renames the provided variable to the name the settings read. */
+function renameDeclarationFixes(declarations: Declaration[], name: string): Fix[] {
+  if (declarations.length === 0) return [];
+  return [
+    {
+      title: `Rename ${declarations[0]!.name} to ${name} where it is set`,
+      edits: declarations.map((declaration) => ({ file: declaration.location.file, range: declaration.location.range, newText: name })),
+      safe: false,
+    },
+  ];
 }
 
 function uniqueReads(reads: EnvRead[]): EnvRead[] {
