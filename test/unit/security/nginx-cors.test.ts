@@ -99,3 +99,10 @@ describe('nginx-django-duplicate-header', () => {
     assert.deepEqual(findings(analyzeFiles(files), 'nginx-django-duplicate-header'), ['nginx/default.conf:9']);
   });
 });
+
+describe('nginx-django-duplicate-header equal values', () => {
+  test('same HSTS max-age stays silent', () => {
+    const files = patched(fixtureFiles('nginx-django-duplicate'), 'settings.py', 'SECURE_HSTS_SECONDS = 63072000', 'SECURE_HSTS_SECONDS = 31536000');
+    assert.deepEqual(findings(analyzeFiles(files), 'nginx-django-duplicate-header'), ['nginx/default.conf:10']);
+  });
+});

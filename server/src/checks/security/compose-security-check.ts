@@ -102,7 +102,8 @@ function portProblems(
   definition: ComposeService,
   production: boolean,
 ): Problem[] {
-  if (!production) return [];
+  // A compose file not named for production may be the developers' own; the finding stays
+  // visible there as information, since the same file is often deployed as it is.
   const problems: Problem[] = [];
   for (const port of definition.ports) {
     const store = dataStoreOf(service, definition, port);
@@ -114,10 +115,10 @@ function portProblems(
         composeDatabasePortPublic,
         location,
         `${store} (service ${service.name}) is published on ${published} on every interface of the host, and Docker's own firewall rules bypass ufw, so it is reachable from the internet.`,
-        { fixes: loopbackFix(file, port) },
+        { fixes: loopbackFix(file, port), ...(production ? {} : { severity: 'information' as const }) },
       ),
     );
-    if (store === 'Redis') problems.push(...redisProblems(service, definition, location));
+    if (store === 'Redis' && production) problems.push(...redisProblems(service, definition, location));
   }
   return problems;
 }

@@ -147,6 +147,12 @@ function djangoSendsHsts(facts: DjangoFacts): boolean {
   );
 }
 
+/** True when nginx's HSTS header has the max-age Django sends, so whichever wins changes nothing. */
+function sameMaxAge(value: string, facts: DjangoFacts): boolean {
+  const match = /max-age\s*=\s*"?(\d+)/i.exec(value);
+  return match !== null && Number(match[1]) === numberValue(facts.value('SECURE_HSTS_SECONDS'));
+}
+
 function duplicateProblems(deployment: Deployment, config: NginxConfig): Problem[] {
   if (!deployment.django || !checksProductionSettings(deployment)) return [];
   const facts = djangoFacts(deployment.django);
@@ -174,7 +180,7 @@ function duplicateProblems(deployment: Deployment, config: NginxConfig): Problem
           ),
         );
       }
-      if (hsts && name === 'strict-transport-security') {
+      if (hsts && name === 'strict-transport-security' && !sameMaxAge(headerValue(header), facts)) {
         reported.add(header);
         const seconds = facts.final('SECURE_HSTS_SECONDS')!;
         problems.push(

@@ -165,6 +165,14 @@ function headerOfMetaKey(key: string): string | undefined {
   return key.slice(5).toLowerCase().replace(/_/g, '-');
 }
 
+/** True when the block of `directive` or an enclosing one keeps an `include` that loaded nothing. */
+function unresolvedIncludeAround(directive: NginxDirective): boolean {
+  for (let block = directive.parent; block; block = block.parent) {
+    if ((block.block ?? []).some((child) => child.name === 'include')) return true;
+  }
+  return false;
+}
+
 function forwardedProtoProblems(deployment: Deployment, config: NginxConfig, workspace: Workspace): Problem[] {
   if (!deployment.django || !checksProductionSettings(deployment)) return [];
   const facts = djangoFacts(deployment.django);
@@ -177,6 +185,8 @@ function forwardedProtoProblems(deployment: Deployment, config: NginxConfig, wor
     if (proxy.name !== 'proxy_pass') continue;
     const headers = effectiveDirectives(proxy, 'proxy_set_header', config.directives);
     if (headers.some((directive) => headerName(directive) === header)) continue;
+    // An include that names no workspace file (the image's own `proxy_params`) may set it.
+    if (unresolvedIncludeAround(proxy)) continue;
     const server = enclosingServer(proxy);
     const dropped = server
       ? (server.block ?? []).some((child) => child.name === 'proxy_set_header' && headerName(child) === header) && proxy.parent !== server

@@ -40,7 +40,11 @@ function currentKeyProblems(deployment: Deployment, facts: DjangoFacts, real: Se
     for (const read of provided) {
       const location = read.location;
       if (!location || isTemplateEnvFile(location.file) || isDevelopmentFile(location.file)) continue;
-      const reasons = secretKeyWeaknesses(stringValue(real.value) ?? read.value);
+      // Judge the key itself: a value that only leads to it (a `SECRET_KEY_FILE` path) is not the
+      // key, and an empty value is a template placeholder (Django refuses to start with it anyway).
+      const key = stringValue(real.value);
+      if (key === undefined || key === '') continue;
+      const reasons = secretKeyWeaknesses(key);
       if (reasons.length === 0) continue;
       const found = findEnvEntry(deployment, location);
       const fixes = found
