@@ -46,11 +46,18 @@ function packageVersion(): string {
   }
 }
 
-function readConfig(root: string, io: CliIo): ShipshapeConfig {
+/** Reads `shipshape.json`; undefined when it is not valid JSON, which is a usage error. */
+function readConfig(root: string, io: CliIo): ShipshapeConfig | undefined {
   const file = path.join(root, 'shipshape.json');
   if (!fs.existsSync(file)) return defaultConfig;
-  const { config, errors } = parseConfig(fs.readFileSync(file, 'utf8'));
+  const text = fs.readFileSync(file, 'utf8');
+  const { config, errors } = parseConfig(text);
   for (const error of errors) io.stderr(`shipshape: ${error}\n`);
+  try {
+    JSON.parse(text);
+  } catch {
+    return undefined;
+  }
   return config;
 }
 
@@ -99,6 +106,7 @@ export function runCli(args: string[], io: CliIo = processIo): number {
   }
   const started = performance.now();
   const config = readConfig(root, io);
+  if (!config) return 2;
   const onCheckError = (check: string, error: unknown) =>
     io.stderr(`shipshape: the ${check} check failed: ${error instanceof Error ? error.stack : String(error)}\n`);
   let analysis = analyzeWorkspace(root, { config, onCheckError });
@@ -114,6 +122,8 @@ export function runCli(args: string[], io: CliIo = processIo): number {
   }
   const problems = analysis.problems;
   const elapsed = performance.now() - started;
+  const found = Object.values(analysis.workspace.discovered.byKind).reduce((sum, list) => sum + list.length, 0);
+  if (found === 0) io.stderr(`shipshape: no env, compose, nginx or Django settings files found under ${root}.\n`);
   if (format === 'json') io.stdout(formatJson(problems));
   else if (format === 'sarif') io.stdout(formatSarif(problems, allRules(), packageVersion()));
   else io.stdout(formatText(problems, elapsed, io.isTty && !values['no-color']));
