@@ -99,3 +99,14 @@ describe('suppressions', () => {
     assert.deepEqual(findings(analysis, 'compose-variable-unset'), ['docker-compose.yml:6']);
   });
 });
+
+describe('compose-variable-required empty', () => {
+  test('empty value in real .env', () => {
+    const analysis = analyzeFiles({
+      '.env': 'URL=\n',
+      'docker-compose.yml': compose('      URL: ${URL:?set URL}\n'),
+    });
+    const [problem] = problemsOf(analysis, 'compose-variable-required');
+    assert.match(problem?.message ?? '', /empty value/);
+  });
+});

@@ -41,13 +41,22 @@ function visit(interpolation: Interpolation, deployment: Deployment, file: strin
       return;
     case ':?':
     case '?': {
-      const failing = !set || (interpolation.operator === ':?' && isEmpty(deployment, name) && !isStandIn(deployment, name));
-      if (failing) {
+      const empty = set && interpolation.operator === ':?' && isEmpty(deployment, name) && !isStandIn(deployment, name);
+      if (!set) {
         problems.push(
           createProblem(
             composeVariableRequired,
             location,
             `${name} is required here (\${${name}${interpolation.operator}...}) and ${whereUnset(deployment)}, so compose refuses to start the project.${envFileHint(deployment, name)}`,
+          ),
+        );
+      } else if (empty) {
+        const declared = deployment.interpolationEnv.get(name)!.location.file;
+        problems.push(
+          createProblem(
+            composeVariableRequired,
+            location,
+            `${name} is required to be non-empty here (\${${name}:?...}), but ${declared} sets it to an empty value, so compose refuses to start the project.`,
           ),
         );
       }
