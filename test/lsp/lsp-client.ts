@@ -23,8 +23,13 @@ export class TestClient {
   private readonly waiters: { uri: string; accept: (diagnostics: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   readonly logs: string[] = [];
 
-  constructor(readonly root: string) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Starts the server from sources, or from `bundle` (such as `dist/server.cjs`) when given. */
+  constructor(
+    readonly root: string,
+    bundle?: string,
+  ) {
+    const args = bundle ? [bundle, '--stdio'] : ['--import', 'tsx', serverMain, '--stdio'];
+    this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.connection = createMessageConnection(
       new StreamMessageReader(this.child.stdout!),
       new StreamMessageWriter(this.child.stdin!),
