@@ -41,7 +41,7 @@ export function analyzeWorkspace(root: string, options: AnalysisOptions = {}): A
     problems.push(...runGuarded(check, context, options));
   }
   const config = options.config ?? defaultConfig;
-  const configured = applyConfig(dedupe(problems), config);
+  const configured = applyConfig(dropRedundant(dedupe(problems)), config);
   const sorted = sortProblems(applySuppressions(configured, workspace));
   return { workspace, deployments, problems: capPerFile(sorted) };
 }
@@ -101,6 +101,23 @@ function internalProblem(name: string, error: unknown, workspace: Workspace): Pr
     related: [],
     fixes: [],
   };
+}
+
+/**
+ * Drops a `variable-default-used` note on a line that already has a warning or error: the
+ * stronger finding (a fail-open DEBUG default, say) names the same default.
+ */
+function dropRedundant(problems: Problem[]): Problem[] {
+  const strongLines = new Set(
+    problems
+      .filter((problem) => problem.severity === 'error' || problem.severity === 'warning')
+      .map((problem) => `${problem.location.file}:${problem.location.range.start.line}`),
+  );
+  return problems.filter(
+    (problem) =>
+      problem.code !== 'variable-default-used' ||
+      !strongLines.has(`${problem.location.file}:${problem.location.range.start.line}`),
+  );
 }
 
 function dedupe(problems: Problem[]): Problem[] {

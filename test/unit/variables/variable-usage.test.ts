@@ -226,3 +226,14 @@ describe('override files', () => {
     assert.equal(deployments[0]!.stage, 'development');
   });
 });
+
+describe('redundant notes', () => {
+  test('default note yields to a warning on its line', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'A=1\n',
+      'settings.py': 'from decouple import config\nA = config("A")\nDEBUG = config("DEBUG", default=True, cast=bool)\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-default-used'), []);
+    assert.deepEqual(findings(analysis, 'django-debug-enabled'), ['settings.py:3']);
+  });
+});
