@@ -36,7 +36,7 @@ export function startServer(connection: Connection): void {
   let canReadConfiguration = false;
   const timers = new Map<FolderState, NodeJS.Timeout>();
 
-  /** Runs a handler, logging an exception once and returning `fallback` so the client gets an answer. */
+  /** Runs a handler, logging an exception once and returning `fallback`, so the client always gets a response. */
   function guard<T>(name: string, fallback: T, handler: () => T): T {
     try {
       return handler();

@@ -35,7 +35,7 @@ function bindMounts(workspace: Workspace, service: ServiceModel): Mount[] {
 const maxFilesPerMount = 500;
 
 /**
- * Every file under a mounted folder, whatever its name: includes such as `proxy_params` or
+ * Lists every file under a mounted folder, whatever its name. Includes such as `proxy_params` or
  * `*.inc` are not `*.conf` files, so discovery alone would miss them.
  */
 function filesUnder(workspace: Workspace, folder: string): string[] {

@@ -75,7 +75,7 @@ function visit(interpolation: Interpolation, deployment: Deployment, file: strin
   }
 }
 
-/** A template standing in for `.env` leaves secrets empty on purpose: their values are not known. */
+/** Returns true when a template standing in for `.env` sets the value, which leaves secrets empty on purpose. */
 function isStandIn(deployment: Deployment, name: string): boolean {
   return deployment.interpolationEnv.get(name)?.standIn === true;
 }

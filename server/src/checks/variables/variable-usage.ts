@@ -55,7 +55,7 @@ export const variableUsageCheck: Check = {
     };
     const pairedDeclarations = new Set<string>();
     const target = serviceLabel(deployment);
-    // An env file that could not be read may declare what looks missing: say nothing then.
+    // An env file that could not be read may declare what looks missing, so nothing is reported.
     const unreadEnvFile = context.workspace.readProblems.some((problem) => classifyFile(problem.location.file) === 'env');
 
     for (const read of reads) {
@@ -155,8 +155,8 @@ function noneProblem(django: DjangoApp, read: EnvRead, location: Location, targe
 }
 
 /**
- * Django services besides the first (a Celery worker, a second web process) run the same
- * settings; a required variable the first one receives but they do not stops them at start-up.
+ * Reports Django services besides the first (a Celery worker, a second web process) that lack a
+ * required variable the first one receives. They run the same settings, so they fail at start-up.
  */
 function secondaryServiceProblems(deployment: Deployment, reads: EnvRead[]): Problem[] {
   const django = deployment.django!;
