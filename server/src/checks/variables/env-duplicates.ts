@@ -1,4 +1,6 @@
 import type { Problem } from '../../core/problem.js';
+import type { Range } from '../../core/range.js';
+import type { SourceFile } from '../../core/source-file.js';
 import { findDuplicates } from '../../parsers/env/parse-env.js';
 import type { Check } from '../check.js';
 import { createProblem } from '../problem-builder.js';
@@ -29,7 +31,7 @@ export const envDuplicatesCheck: Check = {
               fixes: [
                 {
                   title: `Remove the earlier declaration of ${first.key}`,
-                  edits: [{ file: path, range: wholeLines(first.range), newText: '' }],
+                  edits: [{ file: path, range: removalRange(file.source, first.range, duplicate.range), newText: '' }],
                   safe: false,
                 },
               ],
@@ -42,6 +44,14 @@ export const envDuplicatesCheck: Check = {
   },
 };
 
-function wholeLines(range: { start: { line: number }; end: { line: number } }) {
-  return { start: { line: range.start.line, character: 0 }, end: { line: range.end.line + 1, character: 0 } };
+/**
+ * Range that deletes `entry` with its line break. When another entry shares its line, only the
+ * entry itself is deleted, so the fix never removes the later declaration or runs past the end of
+ * the file. Entries share a line when U+2028 or U+2029 separates them: dotenv ends a comment or a
+ * quoted value there (JavaScript's `.` and multiline `$` treat them as line ends), editors do not.
+ */
+function removalRange(source: SourceFile, entry: Range, next: Range): Range {
+  const before = source.lineText(entry.start.line).slice(0, entry.start.character);
+  if (before.trim() !== '' || entry.end.line >= next.start.line) return entry;
+  return { start: { line: entry.start.line, character: 0 }, end: { line: entry.end.line + 1, character: 0 } };
 }

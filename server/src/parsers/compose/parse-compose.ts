@@ -90,14 +90,24 @@ function yamlErrors(source: SourceFile, documents: Document[]): ParseError[] {
       const range = source.rangeAt(start, start + key.length);
       return parseError(YAML_SYNTAX_CODE, duplicateKeyMessage(key), range);
     }
-    return parseError(YAML_SYNTAX_CODE, yamlErrorMessage(error), source.rangeAt(start, end));
+    const range = source.rangeAt(outsideLineBreak(source.text, start), outsideLineBreak(source.text, end));
+    return parseError(YAML_SYNTAX_CODE, yamlErrorMessage(error), range);
   });
   if (all.length > MAX_YAML_ERRORS) {
     const last = all[MAX_YAML_ERRORS]!.pos;
     const message = moreErrorsMessage(all.length - MAX_YAML_ERRORS);
-    errors.push(parseError(YAML_SYNTAX_CODE, message, source.rangeAt(last[0], last[1])));
+    const range = source.rangeAt(outsideLineBreak(source.text, last[0]), outsideLineBreak(source.text, last[1]));
+    errors.push(parseError(YAML_SYNTAX_CODE, message, range));
   }
   return errors;
+}
+
+/**
+ * Moves an offset that falls between the `\r` and `\n` of a CRLF back before the `\r`. The
+ * `yaml` package may end an error after the `\r`, which is no position an editor can show.
+ */
+function outsideLineBreak(text: string, offset: number): number {
+  return text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10 ? offset - 1 : offset;
 }
 
 /** Text of the mapping key that starts at `offset`: quoted, or plain up to its `:`. */
