@@ -87,3 +87,43 @@ describe('language server over stdio', () => {
     assert.equal(remaining.filter((diagnostic) => diagnostic.code === 'env-duplicate-key').length, 0);
   });
 });
+
+describe('knob hovers', () => {
+  const root = createWorkspace({
+    'settings.py': 'DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024\n',
+    'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    command: postgres -c max_connections=200\n    mem_limit: 1g\n',
+  });
+  let client: TestClient;
+
+  before(async () => {
+    client = new TestClient(root);
+    await client.start();
+    await client.connection.sendRequest('shipshape/checkWorkspace');
+  });
+
+  after(async () => {
+    await client.stop();
+  });
+
+  async function hoverText(file: string, line: number, character: number): Promise<string> {
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: client.uri(file) },
+      position: { line, character },
+    })) as Hover | null;
+    return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  }
+
+  test('django setting with value in effect', async () => {
+    const text = await hoverText('settings.py', 0, 5);
+    assert.match(text, /DATA_UPLOAD_MAX_MEMORY_SIZE/);
+    assert.match(text, /20971520/);
+  });
+
+  test('compose key', async () => {
+    assert.match(await hoverText('docker-compose.yml', 4, 6), /mem_limit/);
+  });
+
+  test('postgres parameter', async () => {
+    assert.match(await hoverText('docker-compose.yml', 3, 28), /max_connections/);
+  });
+});

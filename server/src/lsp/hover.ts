@@ -4,6 +4,7 @@ import type { SourceFile } from '../core/source-file.js';
 import type { Rule } from '../core/rule.js';
 import { lookupDirective } from '../parsers/nginx/nginx-reference.js';
 import type { FolderState } from './folder-state.js';
+import { knobHover } from './knob-hover.js';
 
 /** Word of identifier characters around a position, with its column span. */
 function wordAt(source: SourceFile, position: Position): string | undefined {
@@ -49,6 +50,10 @@ export function hoverAt(
   if (source && (file.endsWith('.conf') || file.endsWith('.conf.template'))) {
     const nginx = nginxHover(source, position);
     if (nginx) sections.push(nginx);
+  }
+  if (source) {
+    const knob = knobHover(file, source, position, state.analysis?.deployments ?? []);
+    if (knob) sections.push(knob);
   }
   if (sections.length === 0) return null;
   return { contents: { kind: 'markdown', value: [...new Set(sections)].join('\n\n---\n\n') } };
