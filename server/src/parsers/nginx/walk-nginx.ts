@@ -55,30 +55,50 @@ export function effectiveDirectives(
   name: string,
   root?: readonly NginxDirective[],
 ): NginxDirective[] {
-  const levels: Level[] = [];
-  for (let level = firstLevel(at, root); level !== undefined; level = nextLevel(level, root)) {
-    levels.push(level);
+  const first = firstLevel(at, root);
+  return first === undefined ? [] : inEffectAt(first, name, root);
+}
+
+/** Results per root, name and level, so every block of a deep tree costs constant time. */
+const memo = new WeakMap<object, Map<string, WeakMap<object, { found: NginxDirective[]; mode: string }>>>();
+const noRoot = {};
+
+function memoFor(name: string, root: readonly NginxDirective[] | undefined) {
+  const key = root ?? noRoot;
+  let byName = memo.get(key);
+  if (!byName) memo.set(key, (byName = new Map()));
+  let byLevel = byName.get(name);
+  if (!byLevel) byName.set(name, (byLevel = new WeakMap()));
+  return byLevel;
+}
+
+/**
+ * Directives `name` in effect at a level. It walks outwards only to the first level already
+ * computed, then fills the levels back in, without recursion.
+ */
+function inEffectAt(level: Level, name: string, root: readonly NginxDirective[] | undefined): NginxDirective[] {
+  const known = memoFor(name, root);
+  const pending: Level[] = [];
+  let cursor: Level | undefined = level;
+  while (cursor !== undefined && !known.has(cursor)) {
+    pending.push(cursor);
+    cursor = nextLevel(cursor, root);
   }
-  // The `add_header_inherit` in effect at each level, found in one pass from the outermost
-  // level inwards, so that deep nesting costs time linear in its depth.
-  const modes: string[] = new Array<string>(levels.length).fill('on');
-  if (name === 'add_header') {
-    let mode = 'on';
-    for (let i = levels.length - 1; i >= 0; i--) {
-      const own = directChildren(levels[i]!, 'add_header_inherit')[0];
-      if (own) mode = own.args[0]?.value ?? 'on';
-      modes[i] = mode;
-    }
+  let outer = cursor === undefined ? { found: [] as NginxDirective[], mode: 'on' } : known.get(cursor)!;
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const current = pending[i]!;
+    const own = directChildren(current, name);
+    // `add_header_inherit` (nginx 1.29.3+) in effect here: the level's own, else the outer one.
+    const setting = name === 'add_header' ? directChildren(current, 'add_header_inherit')[0] : undefined;
+    const mode = setting ? (setting.args[0]?.value ?? 'on') : outer.mode;
+    let found: NginxDirective[];
+    if (own.length > 0 && mode !== 'merge') found = own;
+    else if (own.length === 0 && mode === 'off') found = [];
+    else found = [...own, ...outer.found];
+    outer = { found, mode };
+    known.set(current, outer);
   }
-  const found: NginxDirective[] = [];
-  for (let i = 0; i < levels.length; i++) {
-    const own = directChildren(levels[i]!, name);
-    const mode = modes[i]!;
-    found.push(...own);
-    if (own.length > 0 && mode !== 'merge') return found;
-    if (own.length === 0 && mode === 'off') return found;
-  }
-  return found;
+  return outer.found;
 }
 
 /**
