@@ -37,8 +37,10 @@ export function analyzeWorkspace(root: string, options: AnalysisOptions = {}): A
     problems.push(internalProblem('deployment model', error, workspace));
   }
   const context: CheckContext = { workspace, deployments };
+  // Loops rather than push(...list): a broken file can yield more problems than a call takes
+  // arguments, and the spread would then throw a RangeError.
   for (const check of allChecks) {
-    problems.push(...runGuarded(check, context, options));
+    for (const problem of runGuarded(check, context, options)) problems.push(problem);
   }
   const config = options.config ?? defaultConfig;
   const configured = applyConfig(dropRedundant(dedupe(problems)), config);
@@ -78,7 +80,7 @@ function runGuarded(check: Check, context: CheckContext, options: AnalysisOption
   const problems: Problem[] = [];
   const attempt = (run: () => Problem[]) => {
     try {
-      problems.push(...run());
+      for (const problem of run()) problems.push(problem);
     } catch (error) {
       options.onCheckError?.(check.name, error);
       problems.push(internalProblem(check.name, error, context.workspace));

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ComposeFile } from '../parsers/compose/compose-model.js';
+import type { ComposeFile, Scalar } from '../parsers/compose/compose-model.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 const baseNames = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -32,10 +32,13 @@ export function groupComposeProjects(workspace: Workspace): ComposeFile[][] {
     }
     if (base) projects.push(baseProject);
   }
-  for (const project of projects) addIncludes(workspace, project, included);
-  return projects
-    .filter((project) => !included.has(project[0]!.source.path))
-    .sort((a, b) => a[0]!.source.path.localeCompare(b[0]!.source.path));
+  // Projects are sorted first, so when two files include each other the first by path keeps
+  // both. A project that another project already included takes no includes of its own.
+  projects.sort((a, b) => a[0]!.source.path.localeCompare(b[0]!.source.path));
+  for (const project of projects) {
+    if (!included.has(project[0]!.source.path)) addIncludes(workspace, project, included);
+  }
+  return projects.filter((project) => !included.has(project[0]!.source.path));
 }
 
 function overridesBase(file: ComposeFile, base: ComposeFile): boolean {
@@ -52,17 +55,47 @@ function overridesBase(file: ComposeFile, base: ComposeFile): boolean {
 }
 
 function addIncludes(workspace: Workspace, project: ComposeFile[], included: Set<string>): void {
+  // File that included each file, to name the chain when an include leads back to an ancestor.
+  const includedBy = new Map<string, string>();
   for (let i = 0; i < project.length; i++) {
     const file = project[i]!;
     for (const include of file.includes) {
       const target = path.posix.normalize(
         path.posix.join(path.posix.dirname(file.source.path), include.value),
       );
+      const chain = ancestry(file.source.path, includedBy);
+      if (chain.includes(target)) {
+        reportCycle(workspace, file, include, [...chain.reverse(), target]);
+        continue;
+      }
       if (project.some((member) => member.source.path === target)) continue;
       const loaded = workspace.load('compose', target);
       if (!loaded) continue;
       included.add(target);
+      includedBy.set(target, file.source.path);
       project.push(loaded);
     }
   }
+}
+
+/** `file` and the files that included it, innermost first. */
+function ancestry(file: string, includedBy: Map<string, string>): string[] {
+  const chain = [file];
+  for (let parent = includedBy.get(file); parent !== undefined && !chain.includes(parent); parent = includedBy.get(parent)) {
+    chain.push(parent);
+  }
+  return chain;
+}
+
+function reportCycle(workspace: Workspace, file: ComposeFile, include: Scalar<string>, chain: string[]): void {
+  workspace.readProblems.push({
+    code: 'compose-include-cycle',
+    severity: 'error',
+    message:
+      `Include cycle: ${chain.join(' > ')}. docker compose stops with "include cycle detected", ` +
+      'so remove this include.',
+    location: { file: file.source.path, range: include.range },
+    related: [],
+    fixes: [],
+  });
 }

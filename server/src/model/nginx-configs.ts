@@ -134,7 +134,8 @@ export function serviceNginxConfigs(workspace: Workspace, service: ServiceModel)
 /**
  * nginx files that no service mounts, each as a configuration of its own. The starting context
  * is read from the top-level directives: `http` or `events` means `main`, `location` means
- * `server`, anything else `http`. Files another loaded file includes are left out.
+ * `server`, anything else `http`. Files another loaded file includes are left out, unless they
+ * only include each other.
  */
 export function standaloneNginxConfigs(workspace: Workspace, taken: Set<string>): NginxConfig[] {
   const configs: NginxConfig[] = [];
@@ -156,8 +157,17 @@ export function standaloneNginxConfigs(workspace: Workspace, taken: Set<string>)
     resolvedByFile.set(file, resolved);
     for (const included of resolved.files) if (included !== file) includedByOthers.add(included);
   }
-  for (const [file, resolved] of resolvedByFile) {
-    if (includedByOthers.has(file)) continue;
+  // Files that include each other are all included by others. The first of them by path that no
+  // kept file covers starts a configuration, so a cycle is still checked and reported.
+  const entries = [...resolvedByFile.keys()].filter((file) => !includedByOthers.has(file));
+  const covered = new Set(entries.flatMap((file) => resolvedByFile.get(file)!.files));
+  for (const file of [...resolvedByFile.keys()].sort()) {
+    if (covered.has(file)) continue;
+    entries.push(file);
+    for (const included of resolvedByFile.get(file)!.files) covered.add(included);
+  }
+  for (const file of entries) {
+    const resolved = resolvedByFile.get(file)!;
     const parsed = loadNginx(workspace, file)!;
     const names = new Set(parsed.directives.map((directive) => directive.name));
     const context: NginxConfig['context'] =

@@ -61,7 +61,8 @@ export interface DiscoveredFiles {
 
 /**
  * Walks the workspace and sorts configuration files by kind. Symlinked folders are followed once
- * by their real path, so link loops end; virtualenvs are recognised by `pyvenv.cfg`.
+ * by their real path, so link loops end. A link whose real path is outside the workspace is not
+ * followed. Virtualenvs are recognised by `pyvenv.cfg`.
  */
 export function discoverFiles(
   root: string,
@@ -73,6 +74,7 @@ export function discoverFiles(
   const otherPython: string[] = [];
   const scripts: string[] = [];
   const visited = new Set<string>();
+  const rootReal = fs.realPath(root) ?? root;
   let folders = 0;
   let truncated = false;
 
@@ -83,6 +85,9 @@ export function discoverFiles(
     const folder = stack.pop()!;
     const real = fs.realPath(folder.absolute) ?? folder.absolute;
     if (visited.has(real)) continue;
+    // A symlinked folder that leads out of the workspace (`link -> /`, `link -> ..`) is not
+    // entered: following it would read and check files of the whole machine.
+    if (!isWithin(rootReal, real) && !isWithin(root, real)) continue;
     visited.add(real);
     if (++folders > limits.maxFolders) {
       truncated = true;
@@ -115,6 +120,12 @@ export function discoverFiles(
   otherPython.sort();
   scripts.sort();
   return { byKind, entryPoints, otherPython, scripts, truncated };
+}
+
+/** True when the absolute path `target` is `folder` itself or lies below it. */
+export function isWithin(folder: string, target: string): boolean {
+  const relative = path.relative(folder, target);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** Kind of a workspace file judged by its path alone, or undefined for files Shipshape ignores. */

@@ -9,7 +9,7 @@ import { parseNginx } from '../parsers/nginx/parse-nginx.js';
 import type { NginxFile } from '../parsers/nginx/nginx-model.js';
 import { parsePython } from '../parsers/python/parse-python.js';
 import type { PythonModule } from '../parsers/python/python-ast.js';
-import { discoverFiles, type DiscoveredFiles } from './discover.js';
+import { discoverFiles, isWithin, type DiscoveredFiles } from './discover.js';
 import type { FileKind } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import { ParseCache } from './parse-cache.js';
@@ -26,10 +26,11 @@ type Parsed = { env: EnvFile; compose: ComposeFile; nginx: NginxFile; python: Py
  */
 export class Workspace {
   readonly discovered: DiscoveredFiles;
-  /** Problems about reading files: too large, binary, unreadable. */
+  /** Problems about reading files: too large, binary, unreadable, linked out, included in a cycle. */
   readonly readProblems: Problem[] = [];
   private readonly sources = new Map<string, SourceFile | null>();
   private readonly parsed = new Map<string, unknown>();
+  private rootReal: string | undefined;
 
   constructor(
     readonly root: string,
@@ -50,8 +51,9 @@ export class Workspace {
     return path.join(this.root, ...relativePath.split('/'));
   }
 
+  /** True for a readable file inside the workspace; paths that leave the root count as absent. */
   exists(relativePath: string): boolean {
-    return this.fs.fileSize(this.absolute(relativePath)) !== undefined;
+    return staysInside(relativePath) && this.fs.fileSize(this.absolute(relativePath)) !== undefined;
   }
 
   /** Text of a file, or undefined when it is missing, too large or binary (those are reported). */
@@ -100,9 +102,16 @@ export class Workspace {
   }
 
   private readSource(relativePath: string): SourceFile | undefined {
+    // A file another file names by `../` or an absolute path (an `env_file`, an include) is
+    // outside the repository being checked, so it is never read and nothing about it is shown.
+    if (!staysInside(relativePath)) return undefined;
     const absolute = this.absolute(relativePath);
     const size = this.fs.fileSize(absolute);
     if (size === undefined) return undefined;
+    if (this.linksOutside(absolute)) {
+      this.reportRead(relativePath, 'File is a symbolic link to a path outside the workspace, so it was not read.');
+      return undefined;
+    }
     if (size > maxFileBytes) {
       this.reportRead(relativePath, `File is ${formatMegabytes(size)}, above the ${formatMegabytes(maxFileBytes)} limit for configuration files, so it was not checked.`);
       return undefined;
@@ -119,6 +128,14 @@ export class Workspace {
     return new SourceFile(relativePath, text);
   }
 
+  /** True when symbolic links lead `absolute` to a file outside the workspace root. */
+  private linksOutside(absolute: string): boolean {
+    const real = this.fs.realPath(absolute);
+    if (real === undefined) return false;
+    this.rootReal ??= this.fs.realPath(this.root) ?? this.root;
+    return !isWithin(this.rootReal, real) && !isWithin(this.root, real);
+  }
+
   private reportRead(file: string, message: string): void {
     this.readProblems.push({
       code: 'file-unreadable',
@@ -129,6 +146,12 @@ export class Workspace {
       fixes: [],
     });
   }
+}
+
+/** True for a workspace-relative path that stays below the root once `..` segments are applied. */
+function staysInside(relativePath: string): boolean {
+  const normalized = path.posix.normalize(relativePath);
+  return !path.posix.isAbsolute(normalized) && normalized !== '..' && !normalized.startsWith('../');
 }
 
 function parseByKind(kind: FileKind, source: SourceFile): unknown {

@@ -1,8 +1,14 @@
 import type { PyValue } from '../../parsers/python/settings-model.js';
 
-/** Python-like rendering of a value for messages, shortened past 60 characters. */
-export function describeValue(value: PyValue | undefined): string {
+/**
+ * Python-like rendering of a value for messages, shortened past 60 characters. With `secret`, a
+ * string is described by its length alone, because messages reach CI logs and editors.
+ */
+export function describeValue(value: PyValue | undefined, secret = false): string {
   if (!value) return 'value';
+  if (secret && value.type === 'str' && value.value !== '') {
+    return `(a ${value.value.length}-character string, not shown)`;
+  }
   const text = render(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -6,6 +6,7 @@ import type { EnvRead } from '../../parsers/python/settings-model.js';
 import { classifyFile } from '../../workspace/discover.js';
 import type { Check } from '../check.js';
 import { createProblem } from '../problem-builder.js';
+import { isSecretName } from '../security/secret-values.js';
 import { describeValue } from './describe-value.js';
 import { noneUse } from './none-usage.js';
 import { renameReadFix } from './variable-fixes.js';
@@ -71,7 +72,7 @@ export const variableUsageCheck: Check = {
           .filter((declaration) => declaration.name === candidate)
           .map((declaration) => ({ location: declaration.location, message: `${candidate} is set here (${declaration.where})` }));
         const effect = read.hasDefault
-          ? `so the default ${describeValue(read.default)} is used`
+          ? `so the default ${describeValue(read.default, isSecretName(read.name) || isSecretName(candidate))} is used`
           : read.required
             ? 'so start-up fails'
             : 'so it reads as None';
@@ -108,7 +109,7 @@ export const variableUsageCheck: Check = {
           createProblem(
             variableDefaultUsed,
             location,
-            `${read.name} is not set by anything ${target}, so the default ${describeValue(read.default)} is used.`,
+            `${read.name} is not set by anything ${target}, so the default ${describeValue(read.default, isSecretName(read.name))} is used.`,
           ),
         );
       }

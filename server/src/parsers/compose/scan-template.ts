@@ -39,6 +39,7 @@ const ONE_CHAR_OPERATORS: InterpolationOperator[] = ['-', '?', '+'];
 export function scanTemplate(text: string, from: number, to: number): TemplateToken[] {
   const tokens: TemplateToken[] = [];
   const lastBrace = new LastBraceOnLine(text, to);
+  const invalidEnd = new InvalidTemplateEnd(text, to);
   let i = text.indexOf('$', from);
   while (i !== -1 && i < to - 1) {
     const next = text.charCodeAt(i + 1);
@@ -62,7 +63,7 @@ export function scanTemplate(text: string, from: number, to: number): TemplateTo
       });
       resume = nameEnd;
     } else if (next === CODE_OPEN_BRACE) {
-      const token = scanBraced(text, i, to, lastBrace);
+      const token = scanBraced(text, i, to, lastBrace, invalidEnd);
       tokens.push(token);
       resume = token.kind === 'invalid' ? i + 2 : token.end;
     }
@@ -76,10 +77,11 @@ function scanBraced(
   start: number,
   to: number,
   lastBrace: LastBraceOnLine,
+  invalidEnd: InvalidTemplateEnd,
 ): TemplateToken {
   const nameStart = start + 2;
   if (nameStart >= to || !isNameStart(text.charCodeAt(nameStart))) {
-    return invalidToken(text, start, to);
+    return { kind: 'invalid', start, end: invalidEnd.at(start + 2) };
   }
   const nameEnd = scanName(text, nameStart, to);
   const name = text.slice(nameStart, nameEnd);
@@ -94,29 +96,46 @@ function scanBraced(
     };
   }
   const operator = operatorAt(text, nameEnd, to);
-  if (operator === undefined) return invalidToken(text, start, to);
+  if (operator === undefined) return { kind: 'invalid', start, end: invalidEnd.at(start + 2) };
   const argumentStart = nameEnd + operator.length;
 
   // compose-go's pattern ends the argument with a greedy `(.*)}`, so the match runs to the last
   // `}` of the line. It then cuts the match at the brace that closes this reference and
   // interpolates the rest on its own, which equals resuming after the closing brace.
   const last = lastBrace.at(argumentStart);
-  if (last === -1) return invalidToken(text, start, to);
+  if (last === -1) return { kind: 'invalid', start, end: invalidEnd.at(start + 2) };
   let closing = closingBrace(text, start, last + 1);
   if (closing === -1) closing = last;
   return { ...base, end: closing + 1, operator, argumentStart, argumentEnd: closing };
 }
 
-/** Invalid `${...`: covers up to the next `}` on the line, or to the end of the line. */
-function invalidToken(text: string, start: number, to: number): TemplateToken {
-  let end = start + 2;
-  while (end < to) {
-    const code = text.charCodeAt(end);
-    if (code === CODE_LF) break;
-    end++;
-    if (code === CODE_CLOSE_BRACE) break;
+/**
+ * End of an invalid `${...` whose text continues at an offset: just after the next `}` on the
+ * line, or the end of the line. The result is cached because the scan requests increasing
+ * offsets, and a line of thousands of unclosed `${` would otherwise be read once per `${`.
+ */
+class InvalidTemplateEnd {
+  private from = -1;
+  /** First `}` or `\n` at or after `from`, or `to` when there is none. */
+  private stop = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly to: number,
+  ) {}
+
+  at(offset: number): number {
+    if (offset < this.from || offset > this.stop) {
+      this.from = offset;
+      this.stop = offset;
+      while (this.stop < this.to) {
+        const code = this.text.charCodeAt(this.stop);
+        if (code === CODE_LF || code === CODE_CLOSE_BRACE) break;
+        this.stop++;
+      }
+    }
+    return this.stop < this.to && this.text.charCodeAt(this.stop) === CODE_CLOSE_BRACE ? this.stop + 1 : this.stop;
   }
-  return { kind: 'invalid', start, end };
 }
 
 function operatorAt(text: string, index: number, to: number): InterpolationOperator | undefined {

@@ -32,6 +32,13 @@ export interface TokenizeOptions {
 const MAX_ERRORS = 100;
 /** Times an unclosed bracket is cut before the rest of the file is left as one logical line. */
 const MAX_RECOVERIES = 50;
+/**
+ * Characters that cut brackets may send back to be read again: this many, or RESCAN_FILE_FACTOR
+ * times the text when that is more. Each cut rereads the rest of the file, and without this bound
+ * 50 cuts made a 1.9 MB file of unclosed `{` lines take about 20 s instead of 1.3 s.
+ */
+const MIN_RESCAN_BUDGET = 1_000_000;
+const RESCAN_FILE_FACTOR = 2;
 
 const OPERATORS = new Set([
   '**=',
@@ -140,6 +147,7 @@ class Tokenizer {
   private lineHasTokens = false;
   private lineIndent = 0;
   private recoveries = 0;
+  private rescanBudget: number;
 
   constructor(
     private readonly text: string,
@@ -149,6 +157,7 @@ class Tokenizer {
     this.end = Math.min(text.length, options.end ?? text.length);
     this.expression = options.expression === true;
     this.atLineStart = !this.expression;
+    this.rescanBudget = Math.max(MIN_RESCAN_BUDGET, RESCAN_FILE_FACTOR * (this.end - this.pos));
     if (this.pos === 0 && text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
@@ -285,6 +294,8 @@ class Tokenizer {
       (point) => point.firstOffset > outer.offset && point.column <= outer.lineIndent,
     );
     if (!cut) return false;
+    this.rescanBudget -= this.end - cut.lineStart;
+    if (this.rescanBudget < 0) return false;
     this.recoveries++;
     this.tokens.length = cut.tokenCount;
     this.errors.length = Math.min(this.errors.length, cut.errorCount);
