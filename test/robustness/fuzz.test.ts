@@ -26,7 +26,7 @@ const count = numberFromEnv('FUZZ_COUNT', 150);
 const onlyCase = process.env.FUZZ_CASE ? numberFromEnv('FUZZ_CASE', 0) : undefined;
 const keepFailures = process.env.FUZZ_KEEP === '1';
 /** Bound on one workspace's analysis, in ms: a hang detector, far above the usual 20-200 ms. */
-const boundMs = numberFromEnv('FUZZ_BOUND_MS', 5000);
+const boundMs = numberFromEnv('FUZZ_BOUND_MS', 15_000);
 /** Time after which the worker is terminated, in ms; it includes the worker's start-up. */
 const deadlineMs = Math.max(30_000, boundMs * 4);
 
