@@ -1,79 +1,107 @@
-import * as path from 'node:path';
-import { commands, StatusBarAlignment, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
 import {
-  LanguageClient,
+  commands,
+  ProgressLocation,
+  window,
+  type ExtensionContext,
+  type LogOutputChannel,
+} from 'vscode';
+import {
+  State,
   TransportKind,
+  type DocumentSelector,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node.js';
+import {
+  checkWorkspaceRequest,
+  statusNotification,
+  type CheckWorkspaceResult,
+  type StatusParams,
+} from '../../server/src/lsp/protocol.js';
+import { ShipshapeClient } from './shipshape-client.js';
+import { StatusBar } from './status-bar.js';
 
-let client: LanguageClient | undefined;
+const checkWorkspaceCommand = 'shipshape.checkWorkspace';
 
-interface Status {
-  folder: string;
-  errors: number;
-  warnings: number;
-}
+/**
+ * Documents the server receives: the languages of the files it checks, and file patterns for
+ * files VS Code does not give one of those languages (an env file shown as plain text).
+ * `scheme: 'file'` keeps out diff views and untitled buffers, which have no place on disk.
+ */
+const documentSelector: DocumentSelector = [
+  ...['dotenv', 'nginx', 'yaml', 'dockercompose', 'python'].map((language) => ({
+    scheme: 'file',
+    language,
+  })),
+  ...[
+    '**/{.env,.env.*,*.env,env.template,env.example,env.sample,env.dist}',
+    '**/.envs/**',
+    '**/*compose*.{yml,yaml}',
+    '**/{*.conf,*.conf.template}',
+    '**/shipshape.json',
+  ].map((pattern) => ({ scheme: 'file', pattern })),
+];
 
-function showStatus(item: StatusBarItem, statuses: Map<string, Status>): void {
-  let errors = 0;
-  let warnings = 0;
-  for (const status of statuses.values()) {
-    errors += status.errors;
-    warnings += status.warnings;
-  }
-  item.text = `$(shield) Shipshape: ${errors} $(error) ${warnings} $(warning)`;
-  item.tooltip = 'Deployment problems found by Shipshape; click to check the workspace again';
-  item.show();
-}
+let client: ShipshapeClient | undefined;
 
-/** Starts the Shipshape language server over IPC and wires the status bar and command. */
+/** Starts the bundled Shipshape language server over IPC and wires the status bar and command. */
 export async function activate(context: ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.cjs'));
+  const log: LogOutputChannel = window.createOutputChannel('Shipshape', { log: true });
+  const statusBar = new StatusBar(checkWorkspaceCommand);
+  context.subscriptions.push(log, statusBar);
+
+  const serverModule = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy'] } },
-  };
-  const output = window.createOutputChannel('Shipshape', { log: true });
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'dotenv' },
-      { scheme: 'file', language: 'nginx' },
-      { scheme: 'file', language: 'dockercompose' },
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'file', language: 'python' },
-    ],
-    outputChannel: output,
-    synchronize: {
-      configurationSection: 'shipshape',
-      fileEvents: workspace.createFileSystemWatcher(
-        '**/{.env*,*.env,env.*,*compose*.y*ml,*.conf,*.conf.template,*.py,shipshape.json}',
-      ),
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6019'] },
     },
   };
-  client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
+  // The server registers its own file watchers and settings section once initialized.
+  const clientOptions: LanguageClientOptions = { documentSelector };
+  const languageClient = new ShipshapeClient(serverOptions, clientOptions, log);
+  client = languageClient;
 
-  const statusItem = window.createStatusBarItem(StatusBarAlignment.Left, 10);
-  statusItem.command = 'shipshape.checkWorkspace';
-  statusItem.text = '$(sync~spin) Shipshape';
-  statusItem.show();
-  const statuses = new Map<string, Status>();
   context.subscriptions.push(
-    statusItem,
-    output,
-    commands.registerCommand('shipshape.checkWorkspace', async () => {
-      await client?.sendRequest('shipshape/checkWorkspace');
+    languageClient.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) statusBar.setClientState('running');
+      else if (newState === State.Starting) statusBar.setClientState('starting');
+      else statusBar.setClientState('stopped');
     }),
+    languageClient.onNotification(statusNotification, (status: StatusParams) =>
+      statusBar.update(status),
+    ),
+    commands.registerCommand(checkWorkspaceCommand, () => checkWorkspace(languageClient, log)),
   );
-  await client.start();
-  context.subscriptions.push(
-    client.onNotification('shipshape/status', (status: Status) => {
-      statuses.set(status.folder, status);
-      showStatus(statusItem, statuses);
-    }),
+
+  try {
+    await languageClient.start();
+  } catch (error) {
+    log.error(`The Shipshape language server did not start: ${String(error)}`);
+    statusBar.setClientState('stopped');
+  }
+}
+
+async function checkWorkspace(
+  languageClient: ShipshapeClient,
+  log: LogOutputChannel,
+): Promise<void> {
+  if (!languageClient.isRunning()) {
+    void window.showWarningMessage('Shipshape: the language server is not running.');
+    return;
+  }
+  await window.withProgress(
+    { location: ProgressLocation.Window, title: 'Shipshape: checking the workspace' },
+    async () => {
+      const result: CheckWorkspaceResult = await languageClient.sendRequest(checkWorkspaceRequest);
+      log.info(`Checked ${result.folders} folder(s): ${result.problems} problem(s)`);
+    },
   );
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+  client = undefined;
 }

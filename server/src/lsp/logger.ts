@@ -1,8 +1,9 @@
 /** Log levels in increasing verbosity. */
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
-const order: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+export const logLevels: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
+/** Where log lines go: the LSP connection's `window/logMessage` console. */
 export interface LogSink {
   error(message: string): void;
   warn(message: string): void;
@@ -11,9 +12,9 @@ export interface LogSink {
 }
 
 /**
- * The server's one logger. It writes through the LSP connection's console (never stdout, which
- * carries the protocol under `--stdio`) and reports each distinct error once, so a handler that
- * fails on every keystroke does not flood the output.
+ * The server's one logger. It writes through the LSP connection's console, never to stdout,
+ * which carries the protocol under `--stdio`. An error is reported once per message and cause,
+ * so a handler that fails on every keystroke does not flood the output.
  */
 export class Logger {
   private readonly reported = new Set<string>();
@@ -23,12 +24,15 @@ export class Logger {
     public level: LogLevel = 'info',
   ) {}
 
+  /** Logs `message` with the error's message and stack, once per message and error message. */
   error(message: string, error?: unknown): void {
-    const detail = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : error ? String(error) : '';
-    const key = `${message}|${error instanceof Error ? error.message : ''}`;
+    const cause = error instanceof Error ? error.message : error === undefined ? '' : String(error);
+    const key = `${message}\u0000${cause}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    if (this.enabled('error')) this.sink.error(detail ? `${message}: ${detail}` : message);
+    if (!this.enabled('error')) return;
+    const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
+    this.sink.error(cause ? `${message}: ${cause}${stack}` : message);
   }
 
   warn(message: string): void {
@@ -39,11 +43,19 @@ export class Logger {
     if (this.enabled('info')) this.sink.info(message);
   }
 
+  /**
+   * Logs at debug level as an LSP `Log` message, because the `Debug` message type is new in
+   * LSP 3.18 and older clients may not know it.
+   */
   debug(message: string): void {
     if (this.enabled('debug')) this.sink.log(message);
   }
 
   private enabled(level: LogLevel): boolean {
-    return order[level] <= order[this.level];
+    return logLevels.indexOf(level) <= logLevels.indexOf(this.level);
   }
+}
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && (logLevels as readonly string[]).includes(value);
 }

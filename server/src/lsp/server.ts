@@ -1,6 +1,6 @@
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
@@ -9,226 +9,214 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ShipshapeConfig } from '../analysis/config.js';
 import { allRules } from '../checks/all-checks.js';
 import { nodeFileSystem } from '../workspace/file-system.js';
-import { pathOf, toCodeAction, toDiagnostic, toWorkspaceEdit, uriOf } from './convert.js';
-import { FolderState } from './folder-state.js';
-import { hoverAt } from './hover.js';
-import { Logger, type LogLevel } from './logger.js';
+import { AnalysisScheduler } from './analysis-scheduler.js';
+import { codeActionKinds, provideCodeActions } from './code-actions.js';
+import { SettingsReader, settingsSection } from './configuration.js';
+import type { Folder } from './folder.js';
+import { FolderSet } from './folder-set.js';
+import { guard, guardAsync } from './guard.js';
+import { fileKindOf, provideHover } from './hover/hover.js';
+import { Logger } from './logger.js';
 import { OverlayFileSystem } from './overlay-file-system.js';
-import { applyFixes } from '../analysis/apply-fixes.js';
+import {
+  checkWorkspaceRequest,
+  statsRequest,
+  type AnalysisTrigger,
+  type CheckWorkspaceResult,
+  type StatsResult,
+} from './protocol.js';
+import { publishFolder, sendStatus } from './publish.js';
+import { pathOf } from './uris.js';
+import { registerFileWatchers } from './watched-files.js';
 
-/** Delay after the last keystroke before a folder is analysed again, in milliseconds. */
-const debounceMs = 250;
-
-export const fixAllKind = `${CodeActionKind.SourceFixAll}.shipshape`;
-
-/** Starts the language server on a connection: diagnostics for every file, hovers, quick fixes. */
+/**
+ * Starts the language server on a connection: diagnostics pushed for every file of every
+ * workspace folder, quick fixes, a fix-all action and hovers. Handlers only translate between
+ * the protocol and the analysis core.
+ */
 export function startServer(connection: Connection): void {
   const logger = new Logger(connection.console);
   const documents = new TextDocuments(TextDocument);
   const overlay = new OverlayFileSystem(nodeFileSystem);
+  const folders = new FolderSet(overlay);
   const rules = allRules();
-  let folders: FolderState[] = [];
-  let editorConfig: Partial<ShipshapeConfig> = {};
-  let enabled = true;
-  let canReadConfiguration = false;
-  const timers = new Map<FolderState, NodeJS.Timeout>();
+  const scheduler = new AnalysisScheduler<Folder>(analyze, (folder) => folder.countDropped());
+  let settings = new SettingsReader(connection, logger, false);
+  let canRegisterWatchers = false;
+  let canRegisterConfiguration = false;
+  let hasFolderEvents = false;
 
-  /** Runs a handler, logging an exception once and returning `fallback`, so the client always gets a response. */
-  function guard<T>(name: string, fallback: T, handler: () => T): T {
-    try {
-      return handler();
-    } catch (error) {
-      logger.error(`${name} failed`, error);
-      return fallback;
-    }
-  }
-
-  function folderOf(uri: string): { state: FolderState; file: string } | undefined {
-    const absolute = pathOf(uri);
-    if (!absolute) return undefined;
-    const state = folders.find((folder) => folder.contains(absolute));
-    const file = state?.analysis?.workspace.relative(absolute);
-    return state && file !== undefined ? { state, file } : undefined;
-  }
-
-  function publish(state: FolderState): void {
-    const byUri = new Map<string, ReturnType<typeof toDiagnostic>[]>();
-    if (enabled) {
-      state.analysis?.problems.forEach((problem, index) => {
-        const uri = uriOf(state.root, problem.location.file);
-        const list = byUri.get(uri) ?? [];
-        list.push(toDiagnostic(problem, state.root, rules.get(problem.code), index));
-        byUri.set(uri, list);
-      });
-    }
-    for (const uri of state.published) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
-    state.published = new Set(byUri.keys());
-    const problems = state.analysis?.problems ?? [];
-    void connection.sendNotification('shipshape/status', {
-      folder: state.root,
-      errors: problems.filter((problem) => problem.severity === 'error').length,
-      warnings: problems.filter((problem) => problem.severity === 'warning').length,
-      parses: state.lastParses,
-    });
-  }
-
-  function analyze(state: FolderState): void {
-    guard('analysis', undefined, () => {
-      const started = performance.now();
-      state.analyze(editorConfig, (check, error) => logger.error(`check ${check} failed`, error));
-      logger.debug(`analysed ${state.root} in ${(performance.now() - started).toFixed(0)} ms, ${state.lastParses} parses`);
-      publish(state);
-    });
-  }
-
-  /** Schedules a debounced analysis; a newer edit makes the pending one obsolete. */
-  function schedule(state: FolderState): void {
-    const generation = ++state.generation;
-    clearTimeout(timers.get(state));
-    timers.set(
-      state,
-      setTimeout(() => {
-        timers.delete(state);
-        if (generation === state.generation) analyze(state);
-      }, debounceMs),
-    );
-  }
-
-  async function readEditorConfig(): Promise<void> {
-    if (!canReadConfiguration) return;
-    try {
-      const settings = (await connection.workspace.getConfiguration('shipshape')) as Record<string, unknown> | null;
-      if (!settings) return;
-      enabled = settings['enable'] !== false;
-      const config: Partial<ShipshapeConfig> = {};
-      if (Array.isArray(settings['disabledRules'])) config.disabledRules = settings['disabledRules'] as string[];
-      if (settings['severity'] && typeof settings['severity'] === 'object') {
-        config.severity = settings['severity'] as ShipshapeConfig['severity'];
+  /** Analyses one folder and publishes its diagnostics and status. */
+  function analyze(folder: Folder, trigger: AnalysisTrigger): void {
+    guard(logger, 'analysis', undefined, () => {
+      if (!folder.settings.enable) {
+        folder.clear();
+        publishFolder(connection, folder, rules);
+        sendStatus(connection, folder, 'disabled', 0);
+        return;
       }
-      if (Array.isArray(settings['productionPatterns'])) config.productionPatterns = settings['productionPatterns'] as string[];
-      editorConfig = config;
-      const level = settings['logLevel'];
-      if (level === 'error' || level === 'warn' || level === 'info' || level === 'debug') logger.level = level as LogLevel;
-    } catch (error) {
-      logger.error('reading the shipshape settings failed', error);
-    }
+      try {
+        const onCheckError = (check: string, error: unknown) =>
+          logger.error(`Check ${check} failed in ${folder.root}`, error);
+        const record = folder.analyze(trigger, onCheckError);
+        logger.debug(
+          `Analysed ${folder.root} (${trigger}): ${record.durationMs} ms, ${record.parses} parses`,
+        );
+        publishFolder(connection, folder, rules);
+        sendStatus(connection, folder, 'ready', record.durationMs);
+      } catch (error) {
+        sendStatus(connection, folder, 'failed', 0);
+        throw error;
+      }
+    });
+  }
+
+  function analyzeAll(trigger: AnalysisTrigger): void {
+    for (const folder of folders.all()) scheduler.runNow(folder, trigger);
+  }
+
+  /** Schedules the folder of a changed file, if the file lies in one. */
+  function scheduleFileOf(uri: string, trigger: AnalysisTrigger): void {
+    const found = folders.findUri(uri);
+    if (found) scheduler.schedule(found.folder, trigger);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    canReadConfiguration = params.capabilities.workspace?.configuration === true;
-    const roots = params.workspaceFolders?.map((folder) => pathOf(folder.uri)) ?? [params.rootUri ? pathOf(params.rootUri) : undefined];
-    folders = roots.filter((root): root is string => root !== undefined).map((root) => new FolderState(root, overlay));
+    const workspace = params.capabilities.workspace;
+    settings = new SettingsReader(connection, logger, workspace?.configuration === true);
+    canRegisterWatchers = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    hasFolderEvents = workspace?.workspaceFolders === true;
+    const roots = params.workspaceFolders?.map((folder) => folder.uri) ?? [params.rootUri];
+    for (const root of roots) if (root) folders.add(root);
+    logger.info(`Shipshape language server started for ${folders.all().length} folder(s)`);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
-        workspace: { workspaceFolders: { supported: true } },
+        codeActionProvider: { codeActionKinds },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'shipshape-language-server' },
     };
   });
 
-  connection.onInitialized(async () => {
-    if (canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
-    await readEditorConfig();
-    for (const state of folders) analyze(state);
-  });
+  connection.onInitialized(() =>
+    guardAsync(logger, 'initialized', undefined, async () => {
+      if (canRegisterConfiguration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, {
+          section: settingsSection,
+        });
+      }
+      if (canRegisterWatchers) await registerFileWatchers(connection);
+      if (hasFolderEvents) connection.workspace.onDidChangeWorkspaceFolders(changeFolders);
+      await settings.refresh(folders.all());
+      analyzeAll('initial');
+    }),
+  );
 
-  connection.onDidChangeConfiguration(async () => {
-    await readEditorConfig();
-    for (const state of folders) analyze(state);
-  });
+  function changeFolders(event: { added: { uri: string }[]; removed: { uri: string }[] }): void {
+    void guardAsync(logger, 'workspace folders', undefined, async () => {
+      for (const removed of event.removed) {
+        const folder = folders.remove(removed.uri);
+        if (!folder) continue;
+        scheduler.cancel(folder);
+        folder.clear();
+        publishFolder(connection, folder, rules);
+      }
+      const added = event.added.map((folder) => folders.add(folder.uri));
+      const created = added.filter((folder): folder is Folder => folder !== undefined);
+      await settings.refresh(created);
+      for (const folder of created) scheduler.runNow(folder, 'initial');
+    });
+  }
+
+  connection.onDidChangeConfiguration((params) =>
+    guardAsync(logger, 'configuration change', undefined, async () => {
+      const pushed = (params.settings as Record<string, unknown> | null)?.[settingsSection];
+      if (pushed !== undefined) settings.pushed = pushed;
+      await settings.refresh(folders.all());
+      analyzeAll('settings');
+    }),
+  );
 
   documents.onDidChangeContent(({ document }) =>
-    guard('document change', undefined, () => {
+    guard(logger, 'document change', undefined, () => {
       const absolute = pathOf(document.uri);
-      if (!absolute) return;
-      overlay.setDocument(absolute, document.getText());
-      const state = folders.find((folder) => folder.contains(absolute));
-      if (state) schedule(state);
+      if (absolute && overlay.setDocument(absolute, document.getText())) {
+        scheduleFileOf(document.uri, 'edit');
+      }
     }),
   );
 
   documents.onDidClose(({ document }) =>
-    guard('document close', undefined, () => {
+    guard(logger, 'document close', undefined, () => {
       const absolute = pathOf(document.uri);
-      if (!absolute) return;
-      overlay.deleteDocument(absolute);
-      const state = folders.find((folder) => folder.contains(absolute));
-      if (state) schedule(state);
+      if (absolute && overlay.deleteDocument(absolute)) scheduleFileOf(document.uri, 'edit');
     }),
   );
 
   connection.onDidChangeWatchedFiles(({ changes }) =>
-    guard('watched files', undefined, () => {
-      const touched = new Set<FolderState>();
+    guard(logger, 'watched files', undefined, () => {
       for (const change of changes) {
-        const absolute = pathOf(change.uri);
-        const state = absolute ? folders.find((folder) => folder.contains(absolute)) : undefined;
-        if (state) touched.add(state);
+        const found = folders.findUri(change.uri);
+        if (!found) continue;
+        if (change.type === FileChangeType.Deleted) found.folder.cache.delete(found.file);
+        scheduler.schedule(found.folder, 'files');
       }
-      for (const state of touched) schedule(state);
     }),
   );
 
-  connection.onHover(({ textDocument, position }) =>
-    guard('hover', null, () => {
-      const found = folderOf(textDocument.uri);
-      return found ? hoverAt(found.state, found.file, position, rules) : null;
+  connection.onHover((params) =>
+    guard(logger, 'hover', null, () => {
+      const found = folders.findUri(params.textDocument.uri);
+      if (!found) return null;
+      scheduler.flush(found.folder);
+      const analysis = found.folder.analysis;
+      const source = analysis?.workspace.source(found.file);
+      if (!analysis || !source) return null;
+      const context = {
+        analysis,
+        file: found.file,
+        kind: fileKindOf(analysis, found.file),
+        source,
+        position: params.position,
+        rules,
+      };
+      return provideHover(context, (provider, call) =>
+        guard(logger, `hover (${provider.name})`, undefined, call),
+      );
     }),
   );
 
-  connection.onCodeAction(({ textDocument, range, context }) =>
-    guard<CodeAction[]>('code action', [], () => {
-      const found = folderOf(textDocument.uri);
+  connection.onCodeAction((params) =>
+    guard<CodeAction[]>(logger, 'code action', [], () => {
+      const found = folders.findUri(params.textDocument.uri);
       if (!found) return [];
-      const { state, file } = found;
-      const entries = state.problemsOf(file);
-      const actions: CodeAction[] = [];
-      const wantsFixAll = context.only?.some((kind) => kind === fixAllKind || kind === CodeActionKind.SourceFixAll || kind === CodeActionKind.Source);
-      if (!context.only || context.only.includes(CodeActionKind.QuickFix)) {
-        for (const { problem, index } of entries) {
-          const { start, end } = problem.location.range;
-          if (end.line < range.start.line || start.line > range.end.line) continue;
-          const diagnostic = toDiagnostic(problem, state.root, rules.get(problem.code), index);
-          problem.fixes.forEach((fix, i) => {
-            const preferred = fix.safe && problem.fixes.findIndex((candidate) => candidate.safe) === i;
-            actions.push(toCodeAction(fix, problem, diagnostic, state.root, preferred));
-          });
-        }
-      }
-      if (wantsFixAll || !context.only) {
-        const result = applyFixes(entries.map(({ problem }) => problem), () => '');
-        const edits = result.applied.flatMap(({ fix }) => fix.edits);
-        if (edits.length > 0) {
-          actions.push({
-            title: 'Fix all safe Shipshape problems',
-            kind: fixAllKind,
-            edit: toWorkspaceEdit({ title: 'fix all', edits, safe: true }, state.root),
-          });
-        }
-      }
-      return actions;
+      scheduler.flush(found.folder);
+      return provideCodeActions(found.folder, found.file, params, rules);
     }),
   );
 
-  connection.onRequest('shipshape/checkWorkspace', () =>
-    guard('check workspace', null, () => {
-      for (const state of folders) analyze(state);
-      return null;
+  connection.onRequest(checkWorkspaceRequest, () =>
+    guard<CheckWorkspaceResult>(logger, 'check workspace', { folders: 0, problems: 0 }, () => {
+      analyzeAll('command');
+      const problems = folders
+        .all()
+        .reduce((total, folder) => total + (folder.analysis?.problems.length ?? 0), 0);
+      return { folders: folders.all().length, problems };
     }),
   );
 
-  connection.onRequest('shipshape/stats', () =>
-    guard('stats', [], () =>
-      folders.map((state) => ({ folder: state.root, parses: state.cache.parses, lastParses: state.lastParses })),
-    ),
+  connection.onRequest(statsRequest, () =>
+    guard<StatsResult>(logger, 'stats', { folders: [] }, () => ({
+      folders: folders.all().map((folder) => folder.stats()),
+    })),
   );
+
+  connection.onShutdown(() => scheduler.dispose());
 
   documents.listen(connection);
   connection.listen();
