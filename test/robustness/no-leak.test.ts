@@ -213,9 +213,7 @@ test('hover hides nested secrets', async () => {
   assert.deepEqual(leaks(output), []);
 });
 
-// TODO: secret names are recognised by an `_PASSWORD`-style suffix, so libpq's PGPASSWORD and
-// names such as MYSQL_PWD are not, and their defaults are quoted in messages.
-test('default of PGPASSWORD is hidden', { todo: 'PGPASSWORD is not recognised as a secret name' }, () => {
+test('default of PGPASSWORD is hidden', () => {
   const root = writeFiles({
     '.env': 'DJANGO_SETTINGS_MODULE=config.settings\n',
     'config/settings.py': 'import os\nPASSWORD = os.environ.get("PGPASSWORD", "pgdflt-CANARY")\n',

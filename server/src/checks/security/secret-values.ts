@@ -13,8 +13,11 @@ const placeholder =
 const secretName =
   /(^|_)(SECRET|SECRET_KEY|PASSWORD|PASSWD|PASS|TOKEN|AUTH_TOKEN|ACCESS_TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|SECRET_ACCESS_KEY|SIGNING_KEY|ENCRYPTION_KEY|CLIENT_SECRET|WEBHOOK_SECRET)$/i;
 
+/** Names ending in a secret word without a separator, such as libpq's `PGPASSWORD`. */
+const joinedSecretName = /(PASSWORD|PASSWD|SECRET)$|(^|_)MYSQL_PWD$/i;
+
 export function isSecretName(name: string): boolean {
-  return secretName.test(name) && !/_FILE$/i.test(name);
+  return (secretName.test(name) || joinedSecretName.test(name)) && !/_FILE$/i.test(name);
 }
 
 export function isPlaceholder(value: string): boolean {
