@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages that the peer test tiers compare Shipshape with: Django's own
-# `check --deploy` (python3-django) and `nginx -t` (nginx-light). Tests that need a missing peer
-# skip with a message, so a failed install shows up as skipped tests rather than a broken run.
+# Installs the Debian packages that the peer test tiers need: Django's own `check --deploy`
+# (python3-django), `nginx -t` (nginx-light), Neovim as a second LSP client (neovim), and for
+# the real VS Code tier Chromium plus what code-server's native modules build with (ripgrep,
+# libkrb5-dev, pkg-config). Tests that need a missing peer skip with a message, so a failed
+# install shows up as skipped tests rather than a broken run.
 set -u
 
-packages=(python3-django nginx-light)
+packages=(python3-django nginx-light neovim chromium ripgrep libkrb5-dev pkg-config)
 
 missing=()
 for package in "${packages[@]}"; do
