@@ -13,6 +13,11 @@ import { allRules } from '../checks/all-checks.js';
 import { nodeFileSystem } from '../workspace/file-system.js';
 import { AnalysisScheduler } from './analysis-scheduler.js';
 import { codeActionKinds, provideCodeActions } from './code-actions.js';
+import {
+  completionTriggerCharacters,
+  emptyCompletionList,
+  provideCompletion,
+} from './completion.js';
 import { SettingsReader, settingsSection } from './configuration.js';
 import type { Folder } from './folder.js';
 import { FolderSet } from './folder-set.js';
@@ -96,6 +101,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: completionTriggerCharacters },
         codeActionProvider: { codeActionKinds },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -188,6 +194,15 @@ export function startServer(connection: Connection): void {
       return provideHover(context, (provider, call) =>
         guard(logger, `hover (${provider.name})`, undefined, call),
       );
+    }),
+  );
+
+  connection.onCompletion((params) =>
+    guard(logger, 'completion', emptyCompletionList, () => {
+      const found = folders.findUri(params.textDocument.uri);
+      if (!found) return emptyCompletionList;
+      scheduler.flush(found.folder);
+      return provideCompletion(found.folder, found.file, params);
     }),
   );
 
