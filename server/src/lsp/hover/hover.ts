@@ -6,11 +6,13 @@ import type { HoverContext, HoverProvider } from './hover-provider.js';
 import { knobHover } from './knob-hover.js';
 import { nginxDirectiveHover } from './nginx-hover.js';
 import { problemHover } from './problem-hover.js';
+import { variableHover } from './variable-hover.js';
 
 /** Every hover provider, in the order their sections appear. */
 export const hoverProviders: readonly HoverProvider[] = [
   problemHover,
   nginxDirectiveHover,
+  variableHover,
   knobHover,
 ];
 
