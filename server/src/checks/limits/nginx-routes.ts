@@ -72,7 +72,9 @@ export function groupRoutes<K>(
   for (const route of routes) {
     const value = key(route);
     if (value === undefined) continue;
-    groups.set(value, [...(groups.get(value) ?? []), route]);
+    const group = groups.get(value);
+    if (group) group.push(route);
+    else groups.set(value, [route]);
   }
   return groups;
 }

@@ -146,7 +146,7 @@ function firstLevel(
 function nextLevel(level: Level, root: readonly NginxDirective[] | undefined): Level | undefined {
   if (isRootLevel(level)) return undefined;
   if (level.parent !== undefined) return level.parent;
-  return root !== undefined && root.includes(level) ? root : undefined;
+  return root !== undefined && childrenNamed(root, level.name).includes(level) ? root : undefined;
 }
 
 function isRootLevel(level: Level): level is readonly NginxDirective[] {
@@ -155,5 +155,26 @@ function isRootLevel(level: Level): level is readonly NginxDirective[] {
 
 function directChildren(level: Level, name: string): NginxDirective[] {
   const children = isRootLevel(level) ? level : (level.block ?? []);
-  return children.filter((child) => child.name === name && child.entry !== true);
+  return childrenNamed(children, name).filter((child) => child.entry !== true);
+}
+
+/**
+ * Children of one directive list, indexed by name on first use. A server block with thousands of
+ * locations is asked once per location, so a linear scan each time would be quadratic. Parsed
+ * and resolved trees are not changed after they are built, so the index stays valid.
+ */
+const childrenByName = new WeakMap<readonly NginxDirective[], Map<string, NginxDirective[]>>();
+
+function childrenNamed(children: readonly NginxDirective[], name: string): NginxDirective[] {
+  let index = childrenByName.get(children);
+  if (!index) {
+    index = new Map();
+    for (const child of children) {
+      const named = index.get(child.name);
+      if (named) named.push(child);
+      else index.set(child.name, [child]);
+    }
+    childrenByName.set(children, index);
+  }
+  return index.get(name) ?? [];
 }
