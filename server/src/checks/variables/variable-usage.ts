@@ -2,11 +2,13 @@ import type { Fix, Problem, RelatedLocation } from '../../core/problem.js';
 import type { Location } from '../../core/range.js';
 import { isNearMiss } from '../../core/similar-names.js';
 import type { Deployment, DjangoApp } from '../../model/deployment.js';
+import type { EnvEntry, EnvFile } from '../../parsers/env/env-model.js';
 import type { EnvRead } from '../../parsers/python/settings-model.js';
 import { classifyFile } from '../../workspace/discover.js';
 import type { Check } from '../check.js';
 import { createProblem } from '../problem-builder.js';
 import { isSecretName } from '../security/secret-values.js';
+import { declareVariableFix, removeDeclarationFix } from './declaration-fixes.js';
 import { describeValue } from './describe-value.js';
 import { noneUse } from './none-usage.js';
 import { renameReadFix } from './variable-fixes.js';
@@ -26,6 +28,8 @@ interface Declaration {
   where: string;
   /** Env file that declares it; undefined for a compose `environment` entry. */
   envFile?: string;
+  /** The env file line, which the removal fix deletes. */
+  entry?: { file: EnvFile; entry: EnvEntry };
 }
 
 /**
@@ -100,16 +104,18 @@ export const variableUsageCheck: Check = {
             variableMissing,
             location,
             `${read.name} is read with no default, and nothing ${target} provides it, so Django fails at start-up.`,
+            { fixes: declareVariableFix(deployment, read) },
           ),
         );
       } else if (!read.hasDefault) {
-        problems.push(noneProblem(django, read, location, target));
+        problems.push(noneProblem(django, read, location, target, declareVariableFix(deployment, read)));
       } else {
         problems.push(
           createProblem(
             variableDefaultUsed,
             location,
             `${read.name} is not set by anything ${target}, so the default ${describeValue(read.default, isSecretName(read.name))} is used.`,
+            { fixes: declareVariableFix(deployment, read) },
           ),
         );
       }
@@ -128,6 +134,7 @@ export const variableUsageCheck: Check = {
           variableUnused,
           declaration.location,
           `${declaration.name} is set (${declaration.where}) but read by nothing: not by the settings, compose interpolation, an nginx template or a known image.`,
+          { fixes: declaration.entry ? removeDeclarationFix(declaration.entry.file, declaration.entry.entry) : [] },
         ),
       );
     }
@@ -136,12 +143,13 @@ export const variableUsageCheck: Check = {
 };
 
 /** Unset read without default: None, harmless when kept, a fault when formatted or called. */
-function noneProblem(django: DjangoApp, read: EnvRead, location: Location, target: string): Problem {
+function noneProblem(django: DjangoApp, read: EnvRead, location: Location, target: string, fixes: Fix[]): Problem {
   const use = noneUse(django, read);
   const prefix = `${read.name} is read with no default, and nothing ${target} provides it`;
   if (use.kind === 'crash') {
     return createProblem(variableMissing, location, `${prefix}; ${use.reason}.`, {
       related: [{ location: use.location, message: 'None is used here' }],
+      fixes,
     });
   }
   if (use.kind === 'formatted') {
@@ -149,10 +157,10 @@ function noneProblem(django: DjangoApp, read: EnvRead, location: Location, targe
       variableMissing,
       location,
       `${prefix}, so it reads as None and the text "None" ends up in ${use.setting}.`,
-      { severity: 'warning', related: [{ location: use.location, message: `None is formatted into ${use.setting} here` }] },
+      { severity: 'warning', related: [{ location: use.location, message: `None is formatted into ${use.setting} here` }], fixes },
     );
   }
-  return createProblem(variableMissing, location, `${prefix}, so it reads as None.`, { severity: 'information' });
+  return createProblem(variableMissing, location, `${prefix}, so it reads as None.`, { severity: 'information', fixes });
 }
 
 /**
@@ -241,6 +249,7 @@ function declarationsToCheck(deployment: Deployment): Declaration[] {
         location: { file: file.source.path, range: entry.keyRange },
         where: `in ${file.source.path}`,
         envFile: file.source.path,
+        entry: { file, entry },
       });
     }
   }
