@@ -1,4 +1,4 @@
-import { isSecretName } from '../checks/security/secret-values.js';
+import { mayHoldSecret } from '../checks/security/secret-values.js';
 import { hiddenSecret, redactValue } from '../lsp/hover/redact-value.js';
 import type { Deployment } from '../model/deployment.js';
 import {
@@ -55,7 +55,7 @@ export function variableCandidates(
     candidates.push({
       label: name,
       category: 'variable',
-      detail: `${where} · ${shownValue(name, first.value)}`,
+      detail: `${where} · ${shownValue(first.value, mayHoldSecret(name))}`,
       documentation: documentation(name, entry, target),
       range: partial.range,
       newText: name,
@@ -81,11 +81,11 @@ function reachingNames(deployment: Deployment, file: string, target: VariableTar
   return new Set(services.flatMap((service) => [...service.environment.keys()]));
 }
 
-/** Value for display: `***` for a secret name, a URL's password hidden, long values cut. */
-export function shownValue(name: string, value: string | undefined): string {
+/** Value for display: `***` when `hide` is set, a URL's password hidden, long values cut. */
+export function shownValue(value: string | undefined, hide: boolean): string {
   if (value === undefined) return 'passed from the shell';
   if (value === '') return 'empty';
-  if (isSecretName(name)) return hiddenSecret;
+  if (hide) return hiddenSecret;
   const redacted = redactValue({ type: 'str', value });
   const text = redacted.type === 'str' ? redacted.value : hiddenSecret;
   const oneLine = text.replace(/\s+/g, ' ');
@@ -95,7 +95,7 @@ export function shownValue(name: string, value: string | undefined): string {
 function documentation(name: string, entry: NameEntry, target: VariableTarget): string {
   const lines = entry.declarations.map((declaration) => {
     const line = declaration.location.range.start.line + 1;
-    return `- \`${declaration.location.file}\` line ${line}, ${describeSource(declaration)}: \`${shownValue(name, declaration.value)}\``;
+    return `- \`${declaration.location.file}\` line ${line}, ${describeSource(declaration)}: \`${shownValue(declaration.value, mayHoldSecret(name))}\``;
   });
   const sections = [`**${name}**`, lines.join('\n')];
   if (!entry.reaches) sections.push(unreachedNote(target));

@@ -30,6 +30,8 @@ WORKERS = int(os.environ.get("WORKERS", "2"))
 TIMEOUT = int(os.getenv("TIMEOUT", "30"))
 CACHE_URL = os.environ.get("REDIS_URL")
 LOGGING_LEVEL = os.environ.get("LOG_LEVEL", "info")
+PAYMENT_KEYS = os.environ.get("PAYMENT_SECRET_KEYS", "plural-default-value")
+PAYMENT_TOKEN = os.environ.get("CHARGE_SETTING", "setting-default-value")
 `,
   'default.conf.template': 'server {\n    listen 80;\n    server_name ${NGINX_HOST};\n}\n',
 };
@@ -155,5 +157,17 @@ describe('variable journey hover', () => {
     const text = render('REDIS_URL');
     assert.ok(!text.includes('p4ssw0rd'));
     assert.match(text, /redis:6379/);
+  });
+
+  test('plural secret name is masked', () => {
+    assert.ok(!render('PAYMENT_SECRET_KEYS').includes('plural-default-value'));
+  });
+
+  test('secret setting masks its variable', () => {
+    assert.ok(!render('CHARGE_SETTING').includes('setting-default-value'));
+  });
+
+  test('plain default is shown', () => {
+    assert.match(render('LOG_LEVEL'), /`"info"`|`warning`/);
   });
 });

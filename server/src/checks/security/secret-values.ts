@@ -20,6 +20,19 @@ export function isSecretName(name: string): boolean {
   return (secretName.test(name) || joinedSecretName.test(name)) && !/_FILE$/i.test(name);
 }
 
+/** Words that mark a value to hide from display: `PAYMENT_SECRET_KEYS`, `SENTRY_DSN`, `API_TOKENS`. */
+const secretWord = /(^|_)(SECRETS?|PASSWORDS?|PASSWD|PASS|PWD|TOKENS?|KEYS?|CREDENTIALS?|SALT|DSN|PRIVATE)(_|$)/i;
+
+/**
+ * True for a name whose value hovers and completions hide. Broader than `isSecretName`, which
+ * decides findings: hiding a harmless value such as `CACHE_KEY_PREFIX` costs a reader little,
+ * while showing a secret cannot be taken back.
+ */
+export function mayHoldSecret(name: string): boolean {
+  if (/_FILE$/i.test(name)) return false;
+  return isSecretName(name) || secretWord.test(name);
+}
+
 export function isPlaceholder(value: string): boolean {
   return placeholder.test(value.trim());
 }

@@ -1,5 +1,5 @@
 import type { Position } from 'vscode-languageserver';
-import { isSecretName } from '../../checks/security/secret-values.js';
+import { mayHoldSecret } from '../../checks/security/secret-values.js';
 import { describeValue } from '../../checks/variables/describe-value.js';
 import type { SourceFile } from '../../core/source-file.js';
 import { lookupKnob, renderKnobMarkdown, type KnobValueInEffect } from '../../knobs/index.js';
@@ -73,7 +73,7 @@ function settingInEffect(deployments: Deployment[], name: string): KnobValueInEf
     const assignment = deployment.django?.evaluation.settings.get(name);
     if (!assignment || assignment.value.type === 'unknown') continue;
     const line = assignment.targetRange.start.line + 1;
-    const value = isSecretName(name) ? hiddenSecret : describeValue(redactValue(assignment.value));
+    const value = mayHoldSecret(name) ? hiddenSecret : describeValue(redactValue(assignment.value));
     return { value, where: `${assignment.file} line ${line}` };
   }
   return undefined;

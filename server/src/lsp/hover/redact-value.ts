@@ -1,4 +1,4 @@
-import { isSecretName } from '../../checks/security/secret-values.js';
+import { mayHoldSecret } from '../../checks/security/secret-values.js';
 import type { PyValue } from '../../parsers/python/settings-model.js';
 
 /** Text shown in place of a secret inside a rendered value. */
@@ -26,7 +26,7 @@ export function redactValue(value: PyValue): PyValue {
         entries: value.entries.map(({ key, value: entry }) => ({
           key,
           value:
-            key.type === 'str' && isSecretName(key.value)
+            key.type === 'str' && mayHoldSecret(key.value)
               ? { type: 'str', value: hiddenSecret }
               : redactValue(entry),
         })),

@@ -1,4 +1,4 @@
-import { isSecretName } from '../../checks/security/secret-values.js';
+import { mayHoldSecret } from '../../checks/security/secret-values.js';
 import { describeValue } from '../../checks/variables/describe-value.js';
 import { shownValue } from '../../completion/variable-candidates.js';
 import type { Location } from '../../core/range.js';
@@ -29,13 +29,17 @@ export const variableHover: HoverProvider = {
   },
 };
 
-/** Markdown for a journey, one section per stage the variable passes through. */
+/**
+ * Markdown for a journey, one section per stage the variable passes through. Values are hidden
+ * when the variable's name, or the name of a setting it feeds, may hold a secret.
+ */
 export function renderVariableJourney(journey: VariableJourney): string {
   const name = journey.name;
+  const hide = mayHoldSecret(name) || journey.reads.some(({ setting }) => setting !== undefined && mayHoldSecret(setting));
   const sections = [`**${name}** · variable journey`];
-  sections.push(section('Declared', journey.declarations.map((declaration) => declarationLine(name, declaration)), 'nowhere in this deployment'));
+  sections.push(section('Declared', journey.declarations.map((declaration) => declarationLine(declaration, hide)), 'nowhere in this deployment'));
   if (journey.passages.length > 0) {
-    sections.push(section('Passed to services', journey.passages.map((passage) => passageLine(name, passage))));
+    sections.push(section('Passed to services', journey.passages.map((passage) => passageLine(passage, hide))));
   }
   if (journey.interpolations.length > 0) {
     sections.push(section('Interpolated by compose', journey.interpolations.map((location) => `- ${where(location)}`)));
@@ -43,8 +47,8 @@ export function renderVariableJourney(journey: VariableJourney): string {
   if (journey.templateReferences.length > 0) {
     sections.push(section('Substituted in nginx templates', journey.templateReferences.map((location) => `- ${where(location)}`)));
   }
-  sections.push(section('Read in settings', journey.reads.map((read) => readLine(name, read)), 'by no settings module a deployment runs'));
-  for (const value of journey.djangoValues) sections.push(djangoValueSection(name, value));
+  sections.push(section('Read in settings', journey.reads.map((read) => readLine(read, hide)), 'by no settings module a deployment runs'));
+  for (const value of journey.djangoValues) sections.push(djangoValueSection(value, hide));
   return sections.join('\n\n');
 }
 
@@ -57,7 +61,7 @@ function where(location: Location): string {
   return `\`${location.file}\` line ${location.range.start.line + 1}`;
 }
 
-function declarationLine(name: string, declaration: VariableDeclaration): string {
+function declarationLine(declaration: VariableDeclaration, hide: boolean): string {
   const notes: string[] = [];
   const services = declaration.services.map((service) => `\`${service}\``).join(', ');
   if (declaration.source === 'environment') notes.push(`environment of ${services}`);
@@ -66,11 +70,11 @@ function declarationLine(name: string, declaration: VariableDeclaration): string
   if (declaration.standIn) notes.push('template standing in for a missing file');
   else if (declaration.template) notes.push('template');
   const suffix = notes.length > 0 ? ` (${notes.join('; ')})` : '';
-  return `- ${where(declaration.location)}: \`${shownValue(name, declaration.value)}\`${suffix}`;
+  return `- ${where(declaration.location)}: \`${shownValue(declaration.value, hide)}\`${suffix}`;
 }
 
-function passageLine(name: string, passage: ServicePassage): string {
-  const value = `\`${shownValue(name, passage.value)}\``;
+function passageLine(passage: ServicePassage, hide: boolean): string {
+  const value = `\`${shownValue(passage.value, hide)}\``;
   if (passage.via === 'environment') {
     return `- \`${passage.service}\` through \`environment\` (${where(passage.location)}): ${value}`;
   }
@@ -81,30 +85,30 @@ function passageLine(name: string, passage: ServicePassage): string {
   return `- \`${passage.service}\` through \`env_file\` \`${declared}\`${standIn} (${where(passage.location)}): ${value}`;
 }
 
-function readLine(name: string, { read, setting }: JourneyRead): string {
+function readLine({ read, setting }: JourneyRead, hide: boolean): string {
   const facts = [`\`${read.idiom}\``];
-  if (read.hasDefault) facts.push(`default ${shownDefault(name, read.default)}`);
+  if (read.hasDefault) facts.push(`default ${shownDefault(read.default, hide)}`);
   else facts.push(read.required ? 'no default, required' : 'no default, None when unset');
   if (read.cast && read.cast !== 'str') facts.push(`cast ${read.cast}`);
   const target = setting ? ` → \`${setting}\`` : '';
   return `- ${where({ file: read.file, range: read.nameRange })}: ${facts.join(', ')}${target}`;
 }
 
-function shownDefault(name: string, value: PyValue | undefined): string {
+function shownDefault(value: PyValue | undefined, hide: boolean): string {
   if (!value || value.type === 'unknown') return 'computed at run time';
-  if (isSecretName(name) && !(value.type === 'str' && value.value === '')) return `\`${hiddenSecret}\``;
+  if (hide && !(value.type === 'str' && value.value === '')) return `\`${hiddenSecret}\``;
   return `\`${describeValue(redactValue(value))}\``;
 }
 
-function djangoValueSection(name: string, value: DjangoValue): string {
+function djangoValueSection(value: DjangoValue, hide: boolean): string {
   const services = value.services.length > 0 ? `, services ${value.services.map((service) => `\`${service}\``).join(', ')}` : '';
   const title = `**In effect for Django** (\`${value.settingsFile}\`${services})`;
   let line: string;
   if (value.source === 'provided') {
     const standIn = value.standIn ? ', a template standing in for a missing file' : '';
-    line = `\`${shownValue(name, value.value)}\`, from ${where(value.location!)}${standIn}`;
+    line = `\`${shownValue(value.value, hide)}\`, from ${where(value.location!)}${standIn}`;
   } else if (value.source === 'default') {
-    line = `not set, so the default ${shownDefault(name, value.default)} is used`;
+    line = `not set, so the default ${shownDefault(value.default, hide)} is used`;
   } else {
     line = value.required ? 'not set, so Django fails at start-up' : 'not set, so it reads as None';
   }
