@@ -7,7 +7,9 @@ import type { Deployment } from '../model/deployment.js';
 import { nodeFileSystem, type FileSystem } from '../workspace/file-system.js';
 import { ParseCache } from '../workspace/parse-cache.js';
 import { Workspace } from '../workspace/workspace.js';
+import type { DeploymentCheckCache } from './check-cache.js';
 import { defaultConfig, type ShipshapeConfig } from './config.js';
+import { sharedInputsKey } from './shared-inputs.js';
 import { applySuppressions } from './suppressions.js';
 
 export interface AnalysisOptions {
@@ -16,6 +18,8 @@ export interface AnalysisOptions {
   config?: ShipshapeConfig;
   /** Called when a check fails, with the check name and the error; the run continues. */
   onCheckError?: (check: string, error: unknown) => void;
+  /** Problems of earlier analyses, reused for deployments whose files did not change. */
+  checkCache?: DeploymentCheckCache;
 }
 
 export interface Analysis {
@@ -39,8 +43,12 @@ export function analyzeWorkspace(root: string, options: AnalysisOptions = {}): A
   const context: CheckContext = { workspace, deployments };
   // Loops rather than push(...list): a broken file can yield more problems than a call takes
   // arguments, and the spread would then throw a RangeError.
+  for (const problem of runDeploymentChecks(context, options)) problems.push(problem);
   for (const check of allChecks) {
-    for (const problem of runGuarded(check, context, options)) problems.push(problem);
+    if (!check.runWorkspace) continue;
+    for (const problem of runGuarded(check, context, options, () => check.runWorkspace!(context))) {
+      problems.push(problem);
+    }
   }
   const config = options.config ?? defaultConfig;
   const configured = applyConfig(dropRedundant(dedupe(problems)), config);
@@ -76,19 +84,40 @@ function capPerFile(problems: Problem[]): Problem[] {
   return kept;
 }
 
-function runGuarded(check: Check, context: CheckContext, options: AnalysisOptions): Problem[] {
+/** Runs every per-deployment check, or reuses a deployment's problems from the cache. */
+function runDeploymentChecks(context: CheckContext, options: AnalysisOptions): Problem[] {
+  const cache = options.checkCache;
+  const shared = cache ? sharedInputsKey(context.workspace) : '';
+  cache?.begin();
   const problems: Problem[] = [];
-  const attempt = (run: () => Problem[]) => {
-    try {
-      for (const problem of run()) problems.push(problem);
-    } catch (error) {
-      options.onCheckError?.(check.name, error);
-      problems.push(internalProblem(check.name, error, context.workspace));
+  for (const deployment of context.deployments) {
+    const reused = cache?.lookup(deployment, context.workspace, shared);
+    if (reused) {
+      for (const problem of reused) problems.push(problem);
+      continue;
     }
-  };
-  if (check.run) for (const deployment of context.deployments) attempt(() => check.run!(deployment, context));
-  if (check.runWorkspace) attempt(() => check.runWorkspace!(context));
+    const found: Problem[] = [];
+    for (const check of allChecks) {
+      if (!check.run) continue;
+      for (const problem of runGuarded(check, context, options, () => check.run!(deployment, context))) {
+        found.push(problem);
+      }
+    }
+    cache?.store(deployment, context.workspace, shared, found);
+    for (const problem of found) problems.push(problem);
+  }
+  cache?.retain(context.deployments);
   return problems;
+}
+
+/** Runs one check, turning an exception into an `internal-error` problem. */
+function runGuarded(check: Check, context: CheckContext, options: AnalysisOptions, run: () => Problem[]): Problem[] {
+  try {
+    return run();
+  } catch (error) {
+    options.onCheckError?.(check.name, error);
+    return [internalProblem(check.name, error, context.workspace)];
+  }
 }
 
 /** Problem reporting a failed check, so the failure is visible without hiding other findings. */

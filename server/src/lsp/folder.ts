@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { analyzeWorkspace, type Analysis } from '../analysis/analyze.js';
+import { DeploymentCheckCache } from '../analysis/check-cache.js';
 import type { Problem } from '../core/problem.js';
 import type { FileSystem } from '../workspace/file-system.js';
 import { ParseCache } from '../workspace/parse-cache.js';
@@ -25,6 +26,8 @@ import { relativeTo } from './uris.js';
 export class Folder {
   readonly uri: string;
   readonly cache = new ParseCache();
+  /** Problems per deployment, so an edit re-runs only the checks of the deployments it touches. */
+  readonly checkCache = new DeploymentCheckCache();
   settings: EditorSettings = defaultEditorSettings;
   analysis: Analysis | undefined;
   configFile: ConfigFile | undefined;
@@ -60,10 +63,13 @@ export class Folder {
       cache: this.cache,
       config,
       onCheckError,
+      checkCache: this.checkCache,
     });
     const record: AnalysisRecord = {
       trigger,
       parses: this.cache.parses - parsesBefore,
+      deployments: this.analysis.deployments.length,
+      deploymentsChecked: this.checkCache.checked,
       durationMs: Math.round(performance.now() - started),
     };
     this.analyses++;

@@ -42,6 +42,10 @@ export interface AnalysisRecord {
   trigger: AnalysisTrigger;
   /** Parser runs during this analysis (the parse cache's counter before and after). */
   parses: number;
+  /** Deployments the analysis built. */
+  deployments: number;
+  /** Deployments whose checks ran; the others reused their problems because none of their files changed. */
+  deploymentsChecked: number;
   durationMs: number;
 }
 
