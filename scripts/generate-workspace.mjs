@@ -1,6 +1,6 @@
 // Writes a large, realistic workspace for the benchmark: SCALE copies of the example deployment,
 // each in its own folder with renamed services and variables and extra variables, so that a
-// workspace of scale 100 holds 700 services, about 6,000 variables and 100 nginx files.
+// workspace of scale 100 contains 600 services, 5,500 env template variables and 100 nginx files.
 //   node scripts/generate-workspace.mjs SCALE OUTPUT_FOLDER
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
