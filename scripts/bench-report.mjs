@@ -60,7 +60,8 @@ function lspTable(runs, rows) {
     if (!edit) continue;
     lines.push(
       `- ${row.name}: parses per edit: ${edit.parsesMin === edit.parsesMax ? edit.parsesMin : 'varies'} (min ${edit.parsesMin}, max ${edit.parsesMax}) over ${edit.count} edits` +
-        ` (initial analysis: ${row.initialParses} parses); ${edit.editTriggered} of ${edit.count} re-analyses triggered by the edit, at most ${edit.targetAnalysesMax} per edit;` +
+        ` (initial analysis: ${row.initialParses} parses); deployments re-checked per edit: ${edit.deploymentsCheckedMin} to ${edit.deploymentsCheckedMax} of ${edit.deployments};` +
+        ` ${edit.editTriggered} of ${edit.count} re-analyses triggered by the edit, at most ${edit.targetAnalysesMax} per edit;` +
         ` analyses of the other folder: ${edit.otherAnalyses}; superseded: ${edit.superseded}; opening the edited files re-analysed ${edit.analysesOnOpen} times;` +
         ` ${edit.affectedChanged} of ${edit.count} edits changed the diagnostics of another file.`,
     );

@@ -87,10 +87,10 @@ function capPerFile(problems: Problem[]): Problem[] {
 /** Runs every per-deployment check, or reuses a deployment's problems from the cache. */
 function runDeploymentChecks(context: CheckContext, options: AnalysisOptions): Problem[] {
   const cache = options.checkCache;
-  const shared = cache ? sharedInputsKey(context.workspace) : '';
   cache?.begin();
   const problems: Problem[] = [];
   for (const deployment of context.deployments) {
+    const shared = cache ? sharedInputsKey(context.workspace, deployment) : '';
     const reused = cache?.lookup(deployment, context.workspace, shared);
     if (reused) {
       for (const problem of reused) problems.push(problem);

@@ -1,22 +1,40 @@
 import { pythonNameLiterals, scriptVariableNames } from '../checks/variables/variable-consumers.js';
+import type { Deployment } from '../model/deployment.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /**
- * Key of what the per-deployment checks read from the whole workspace rather than from the
- * deployment's own files: the names quoted in any Python file and mentioned in any shell script
- * (a variable they name is not unused), the lists of discovered Python files and scripts
- * (gunicorn loads `gunicorn.conf.py` from the working folder), and the files that could not be
- * read. Typing inside a value of another deployment's settings leaves this key unchanged.
+ * Key of what one deployment's checks read from the whole workspace rather than from the
+ * deployment's own files. A variable that any Python file quotes or any shell script mentions
+ * is not unused, so the key lists which of the deployment's declared names are quoted or
+ * mentioned somewhere; it also lists the discovered Python files and scripts (gunicorn loads
+ * `gunicorn.conf.py` from the working folder) and the files that could not be read. Typing in
+ * another deployment's settings changes the key only when it quotes or unquotes one of these names.
  */
-export function sharedInputsKey(workspace: Workspace): string {
+export function sharedInputsKey(workspace: Workspace, deployment: Deployment): string {
+  const literals = pythonNameLiterals(workspace);
+  const scriptNames = scriptVariableNames(workspace);
+  const declared = declaredNames(deployment);
   const discovered = workspace.discovered;
   return [
-    [...pythonNameLiterals(workspace)].sort().join(','),
-    [...scriptVariableNames(workspace)].sort().join(','),
+    declared.filter((name) => literals.has(name)).join(','),
+    declared.filter((name) => scriptNames.has(name)).join(','),
     discovered.byKind.python.join(','),
     discovered.otherPython.join(','),
     discovered.entryPoints.join(','),
     discovered.scripts.join(','),
     workspace.readProblems.map((problem) => `${problem.code}:${problem.location.file}`).join(','),
   ].join('\n');
+}
+
+/** Names the deployment's env files and service environments set, sorted. */
+function declaredNames(deployment: Deployment): string[] {
+  const names = new Set<string>();
+  for (const file of deployment.envFiles) for (const entry of file.entries) names.add(entry.key);
+  for (const service of deployment.services) {
+    for (const name of service.environment.keys()) names.add(name);
+    for (const { service: definition } of service.definitions) {
+      for (const entry of definition.environment) names.add(entry.key);
+    }
+  }
+  return [...names].sort();
 }

@@ -1,5 +1,6 @@
 import type { EnvLookup } from '../parsers/python/settings-model.js';
-import { evaluateSettings, resolverFor } from '../parsers/python/evaluate-settings.js';
+import { resolverFor } from '../parsers/python/evaluate-settings.js';
+import { evaluateSettingsOnce } from '../parsers/python/evaluation-memo.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Deployment, DjangoApp, ProvidedVariable, ServiceModel } from './deployment.js';
 import { isTemplateEnvFile } from './env-stand-in.js';
@@ -70,6 +71,6 @@ export function buildDjangoApp(
   if (!entry) return undefined;
   modules.set(chosen.file, entry);
   const env = lookupFrom(provided);
-  const evaluation = evaluateSettings(entry, resolverFor(modules), env);
+  const evaluation = evaluateSettingsOnce(entry, resolverFor(modules), env);
   return { settingsFile: chosen.file, modules, evaluation, env, services, provided };
 }

@@ -19,7 +19,23 @@ export class ParseCache {
     return result;
   }
 
+  /**
+   * Returns a value computed from one file's text (its line index, the names it quotes), kept
+   * like a parse result while the text is unchanged. `purpose` tells such values apart.
+   * Not counted in `parses`.
+   */
+  derive<T>(purpose: string, path: string, text: string, compute: () => T): T {
+    const key = `${purpose}#${path}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.text === text) return hit.result as T;
+    const result = compute();
+    this.entries.set(key, { text, result });
+    return result;
+  }
+
   delete(path: string): void {
-    for (const key of this.entries.keys()) if (key.endsWith(`:${path}`)) this.entries.delete(key);
+    for (const key of this.entries.keys()) {
+      if (key.endsWith(`:${path}`) || key.endsWith(`#${path}`)) this.entries.delete(key);
+    }
   }
 }

@@ -125,7 +125,7 @@ export class Workspace {
       this.reportRead(relativePath, 'File contains NUL bytes and looks binary, so it was not checked.');
       return undefined;
     }
-    return new SourceFile(relativePath, text);
+    return this.cache.derive('source', relativePath, text, () => new SourceFile(relativePath, text));
   }
 
   /** True when symbolic links lead `absolute` to a file outside the workspace root. */

@@ -25,14 +25,22 @@ export function pythonNameLiterals(workspace: Workspace): Set<string> {
   for (const file of files) {
     const source = workspace.source(file);
     if (!source) continue;
-    for (const token of tokenizePython(source.text).tokens) {
-      if (token.type !== 'string') continue;
-      const value = token.value;
-      if (value !== undefined && /^[A-Za-z_][A-Za-z0-9_]{1,80}$/.test(value)) names.add(value);
-    }
+    const quoted = workspace.cache.derive('quoted-names', file, source.text, () => quotedNames(source.text));
+    for (const name of quoted) names.add(name);
   }
   literalIndexes.set(workspace, names);
   return names;
+}
+
+/** String literals of one Python file that look like variable names. */
+function quotedNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const token of tokenizePython(text).tokens) {
+    if (token.type !== 'string') continue;
+    const value = token.value;
+    if (value !== undefined && /^[A-Za-z_][A-Za-z0-9_]{1,80}$/.test(value)) names.add(value);
+  }
+  return [...names];
 }
 
 const scriptIndexes = new WeakMap<Workspace, Set<string>>();
