@@ -16,7 +16,12 @@ import type {
   CodeActionParams,
   ConfigurationParams,
   Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
   Hover,
+  InitializeResult,
+  Location,
+  PrepareRenameResult,
   PublishDiagnosticsParams,
   Registration,
   RegistrationParams,
@@ -70,6 +75,8 @@ export class TestClient {
   readonly registrations: Registration[] = [];
   readonly logs: string[] = [];
   readonly statuses: StatusParams[] = [];
+  /** The server's `initialize` result, set once `start` resolves. */
+  initializeResult: InitializeResult | undefined;
   settings: (scopeUri: string | undefined) => unknown;
   private readonly child: ChildProcess;
   private readonly exited: Promise<unknown>;
@@ -242,6 +249,49 @@ export class TestClient {
     });
   }
 
+  definition(file: string, line: number, character: number): Promise<Location[] | null> {
+    return this.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: this.uri(file) },
+      position: { line, character },
+    });
+  }
+
+  references(
+    file: string,
+    line: number,
+    character: number,
+    includeDeclaration: boolean,
+  ): Promise<Location[] | null> {
+    return this.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: this.uri(file) },
+      position: { line, character },
+      context: { includeDeclaration },
+    });
+  }
+
+  prepareRename(file: string, line: number, character: number): Promise<PrepareRenameResult | null> {
+    return this.connection.sendRequest('textDocument/prepareRename', {
+      textDocument: { uri: this.uri(file) },
+      position: { line, character },
+    });
+  }
+
+  rename(file: string, line: number, character: number, newName: string): Promise<WorkspaceEdit | null> {
+    return this.connection.sendRequest('textDocument/rename', {
+      textDocument: { uri: this.uri(file) },
+      position: { line, character },
+      newName,
+    });
+  }
+
+  documentLinks(file: string): Promise<DocumentLink[] | null> {
+    return this.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: this.uri(file) } });
+  }
+
+  documentSymbols(file: string): Promise<DocumentSymbol[] | null> {
+    return this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: this.uri(file) } });
+  }
+
   stats(): Promise<StatsResult> {
     return this.connection.sendRequest('shipshape/stats');
   }
@@ -285,7 +335,7 @@ export class TestClient {
             didChangeWatchedFiles: { dynamicRegistration: true },
           },
         };
-    await this.connection.sendRequest('initialize', {
+    this.initializeResult = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'fixture' }],

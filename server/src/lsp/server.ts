@@ -24,6 +24,7 @@ import { FolderSet } from './folder-set.js';
 import { guard, guardAsync } from './guard.js';
 import { fileKindOf, provideHover } from './hover/hover.js';
 import { Logger } from './logger.js';
+import { navigationCapabilities, registerNavigation } from './navigation.js';
 import { OverlayFileSystem } from './overlay-file-system.js';
 import {
   checkWorkspaceRequest,
@@ -38,7 +39,7 @@ import { registerFileWatchers } from './watched-files.js';
 
 /**
  * Starts the language server on a connection: diagnostics pushed for every file of every
- * workspace folder, quick fixes, a fix-all action and hovers. Handlers only translate between
+ * workspace folder, quick fixes, a fix-all action, hovers, completion and navigation. Handlers only translate between
  * the protocol and the analysis core.
  */
 export function startServer(connection: Connection): void {
@@ -103,6 +104,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: completionTriggerCharacters },
         codeActionProvider: { codeActionKinds },
+        ...navigationCapabilities,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'shipshape-language-server' },
@@ -214,6 +216,8 @@ export function startServer(connection: Connection): void {
       return provideCodeActions(found.folder, found.file, params, rules);
     }),
   );
+
+  registerNavigation(connection, folders, scheduler, logger);
 
   connection.onRequest(checkWorkspaceRequest, () =>
     guard<CheckWorkspaceResult>(logger, 'check workspace', { folders: 0, problems: 0 }, () => {

@@ -3,6 +3,7 @@ import type { Location } from '../core/range.js';
 import type { ComposeFile, ComposeService, EnvFileReference, Scalar } from '../parsers/compose/compose-model.js';
 import type { EnvFile } from '../parsers/env/env-model.js';
 import type { NginxDirective, NginxFile } from '../parsers/nginx/nginx-model.js';
+import type { ResolvedInclude } from '../parsers/nginx/resolve-includes.js';
 import type { PythonModule } from '../parsers/python/python-ast.js';
 import type { EnvLookup, SettingsEvaluation } from '../parsers/python/settings-model.js';
 
@@ -63,6 +64,8 @@ export interface NginxConfig {
   /** Directive tree with includes expanded; each directive keeps its own file. */
   directives: NginxDirective[];
   files: string[];
+  /** Every `include` read while loading the configuration, with the files it named. */
+  includes: ResolvedInclude[];
   /** Context the entry starts in: `main` for `nginx.conf`, `http` for a `conf.d` file. */
   context: 'main' | 'http' | 'server';
   service?: ServiceModel;

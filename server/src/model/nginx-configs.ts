@@ -123,6 +123,7 @@ export function serviceNginxConfigs(workspace: Workspace, service: ServiceModel)
       entry: parsed,
       directives: resolved.directives,
       files: resolved.files,
+      includes: resolved.includes,
       context: entry.context,
       service,
       includeErrors: resolved.errors,
@@ -176,6 +177,7 @@ export function standaloneNginxConfigs(workspace: Workspace, taken: Set<string>)
       entry: parsed,
       directives: resolved.directives,
       files: resolved.files,
+      includes: resolved.includes,
       context,
       includeErrors: resolved.errors,
     });

@@ -56,6 +56,14 @@ export class Workspace {
     return staysInside(relativePath) && this.fs.fileSize(this.absolute(relativePath)) !== undefined;
   }
 
+  /**
+   * True for a readable file inside the workspace that no symbolic link leads out of, so an
+   * editor may open it as part of the workspace.
+   */
+  containsFile(relativePath: string): boolean {
+    return this.exists(relativePath) && !this.linksOutside(this.absolute(relativePath));
+  }
+
   /** Text of a file, or undefined when it is missing, too large or binary (those are reported). */
   source(relativePath: string): SourceFile | undefined {
     const known = this.sources.get(relativePath);

@@ -217,6 +217,8 @@ test('volumes short forms', () => {
     ],
   );
   assert.equal(textAt(file, svc.volumes[0]!.range), './nginx/nginx.conf:/etc/nginx/nginx.conf:ro');
+  assert.equal(textAt(file, svc.volumes[0]!.sourceRange!), './nginx/nginx.conf');
+  assert.equal(svc.volumes[2]!.sourceRange, undefined);
 });
 
 test('volumes long form', () => {
@@ -235,6 +237,7 @@ test('volumes long form', () => {
     [volume.type, volume.source, volume.target, volume.readOnly],
     ['bind', './app', '/app', true],
   );
+  assert.equal(textAt(file, volume.sourceRange!), './app');
 });
 
 test('volumes invalid forms rejected', () => {

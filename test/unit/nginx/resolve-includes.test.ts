@@ -64,6 +64,22 @@ test('include spliced in place', () => {
   assert.deepEqual(resolved.errors, []);
 });
 
+test('includes record their files', () => {
+  const { parsed, load } = workspace({
+    'etc/nginx/nginx.conf': 'http {\n  include conf.d/*.conf;\n  include mime.types;\n}\n',
+    'etc/nginx/conf.d/a.conf': 'server { listen 80; }',
+    'etc/nginx/conf.d/b.conf': 'server_tokens off;',
+  });
+  const resolved = resolveIncludes(parsed.get('etc/nginx/nginx.conf')!, load);
+  assert.deepEqual(
+    resolved.includes.map((include) => [include.directive.args[0]!.value, include.directive.file, include.files]),
+    [
+      ['conf.d/*.conf', 'etc/nginx/nginx.conf', ['etc/nginx/conf.d/a.conf', 'etc/nginx/conf.d/b.conf']],
+      ['mime.types', 'etc/nginx/nginx.conf', []],
+    ],
+  );
+});
+
 test('include parents point into result', () => {
   const { parsed, load } = workspace({
     'etc/nginx/nginx.conf': 'http { include conf.d/a.conf; }',

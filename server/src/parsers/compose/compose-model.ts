@@ -64,6 +64,11 @@ export interface VolumeMount {
   type: 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'cluster' | 'image';
   /** Host path (as written, relative to the compose file's folder) or volume name. */
   source?: string;
+  /**
+   * Range of the source: its characters in a short-syntax string, the `source:` value node
+   * (quotes included) in the long syntax.
+   */
+  sourceRange?: Range;
   target: string;
   readOnly: boolean;
 }

@@ -34,7 +34,9 @@ export function readVolumes(reader: YamlReader, value: unknown, path: string): V
         reader.invalid(item, `${itemPath} "${item.value}" is not a valid volume: ${parsed}.`);
         return;
       }
-      mounts.push({ raw: item.value, range: reader.range(item), ...parsed });
+      const mount: VolumeMount = { raw: item.value, range: reader.range(item), ...parsed };
+      if (parsed.source !== undefined) mount.sourceRange = reader.textRange(item, 0, parsed.source.length);
+      mounts.push(mount);
     } else if (isMap(item)) {
       const mount = readLongVolume(reader, item, itemPath);
       if (mount) mounts.push(mount);
@@ -142,6 +144,9 @@ function readLongVolume(reader: YamlReader, node: YAMLMap, path: string): Volume
     target: target?.value ?? '',
     readOnly: readOnly?.value ?? false,
   };
-  if (source) mount.source = source.value;
+  if (source) {
+    mount.source = source.value;
+    mount.sourceRange = source.range;
+  }
   return mount;
 }

@@ -9,11 +9,21 @@ export interface NginxIncludeError extends ParseError {
   file: string;
 }
 
+/** One `include` directive the resolver reached, with the workspace files it loaded. */
+export interface ResolvedInclude {
+  /** The parsed directive as written, in its own file. */
+  directive: NginxDirective;
+  /** Files the loader returned, in nginx's order, including those skipped as a cycle or past the limit. */
+  files: string[];
+}
+
 export interface ResolvedNginxConfig {
   /** Top level of the merged tree: copies of the parsed directives, each keeping its `file`. */
   directives: NginxDirective[];
   /** Every file in the merged tree, the entry first, then in order of first inclusion. */
   files: string[];
+  /** Every `include` reached, in the order it was read, whether it loaded files or not. */
+  includes: ResolvedInclude[];
   errors: NginxIncludeError[];
 }
 
@@ -63,6 +73,7 @@ export function resolveIncludes(
   const directives: NginxDirective[] = [];
   const files = new Set<string>([entry.source.path]);
   const errors: NginxIncludeError[] = [];
+  const includes: ResolvedInclude[] = [];
   let inclusions = 0;
   let limitReported = false;
 
@@ -89,6 +100,7 @@ export function resolveIncludes(
 
       if (isInclude(original)) {
         const included = load(original.args[0]!.value, original.file);
+        includes.push({ directive: original, files: included.map((file) => file.source.path) });
         if (included.length === 0) {
           task.target.push(copyNode(original, task));
           continue;
@@ -126,7 +138,7 @@ export function resolveIncludes(
       }
     }
   }
-  return { directives, files: [...files], errors };
+  return { directives, files: [...files], includes, errors };
 }
 
 /**

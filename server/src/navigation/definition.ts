@@ -1,0 +1,32 @@
+import type { Location } from '../core/range.js';
+import { deploymentsOf } from '../model/variable-declarations.js';
+import { buildVariableJourney } from '../model/variable-journey.js';
+import { nameRangeIn } from './name-range.js';
+import { nameAtCursor, type NavigationRequest } from './occurrence-at.js';
+import { listOccurrences } from './occurrences.js';
+
+/**
+ * Finds where the variable under the cursor is declared: the env file lines and compose
+ * `environment` entries of the deployments that read the request's file (every deployment when
+ * none does). When those declare nothing, every declaration in the workspace is returned, so a
+ * read still leads to an `env.template` that no deployment loads. Returns an empty list when the
+ * cursor is on no variable or nothing declares it.
+ */
+export function findDefinitions(request: NavigationRequest): Location[] {
+  const found = nameAtCursor(request);
+  if (!found) return [];
+  const { analysis, file } = request;
+  const deployments = deploymentsOf(analysis.deployments, file);
+  const journey = buildVariableJourney({ workspace: analysis.workspace, deployments }, found.name);
+  const locations = journey.declarations.map((declaration) => declaration.location);
+  if (locations.length === 0) {
+    for (const occurrence of listOccurrences(analysis, found.name, request)) {
+      if (occurrence.declaration) locations.push(occurrence.location);
+    }
+  }
+  return locations.map((location) => {
+    const source = analysis.workspace.source(location.file);
+    const range = source ? nameRangeIn(source, location.range, found.name) : undefined;
+    return range ? { file: location.file, range } : location;
+  });
+}
