@@ -25,7 +25,7 @@ export function hasUnzip(): boolean {
   return !spawnSync('unzip', ['-v'], { stdio: 'ignore' }).error;
 }
 
-/** Extracts `vsix` into `folder` and returns `folder/extension`, where the extension's files are. */
+/** Extracts `vsix` into `folder` and returns `folder/extension`, the extension's own files. */
 export function unpackVsix(vsix: string, folder: string): string {
   const result = spawnSync('unzip', ['-q', vsix, '-d', folder], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`unzip ${vsix} failed: ${result.stderr}`);

@@ -53,7 +53,8 @@ describe('packaged extension', {
   });
 
   test('leaves out sources and maps', () => {
-    const unexpected = entries.filter((entry) => /\.(ts|map)$|\/(server|client|test)\//.test(entry));
+    const sourceOrMap = /\.(ts|map)$|\/(server|client|test)\//;
+    const unexpected = entries.filter((entry) => sourceOrMap.test(entry));
     assert.deepEqual(unexpected, []);
   });
 
