@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the peer test tiers need: Django's own `check --deploy`
-# (python3-django), `nginx -t` (nginx-light), Neovim as a second LSP client (neovim), and for
-# the real VS Code tier Chromium plus what code-server's native modules build with (ripgrep,
-# libkrb5-dev, pkg-config). Tests that need a missing peer skip with a message, so a failed
-# install shows up as skipped tests rather than a broken run.
+# (python3-django), `nginx -t` (nginx-light), Neovim as a second LSP client (neovim), unzip to
+# unpack the .vsix in the packaging test, and for the real VS Code tier Chromium plus what
+# code-server's native modules build with (ripgrep, libkrb5-dev, pkg-config). Tests that need a
+# missing peer skip with a message, so a failed install shows up as skipped tests rather than a
+# broken run.
 set -u
 
-packages=(python3-django nginx-light neovim chromium ripgrep libkrb5-dev pkg-config)
+packages=(python3-django nginx-light neovim chromium ripgrep libkrb5-dev pkg-config unzip)
 
 missing=()
 for package in "${packages[@]}"; do
