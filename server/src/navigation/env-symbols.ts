@@ -1,3 +1,4 @@
+import { mayHoldSecret } from '../checks/security/secret-values.js';
 import { shownValue } from '../completion/variable-candidates.js';
 import type { EnvFile } from '../parsers/env/env-model.js';
 import type { OutlineSymbol } from './outline-symbol.js';
@@ -10,7 +11,7 @@ import type { OutlineSymbol } from './outline-symbol.js';
 export function envSymbols(file: EnvFile): OutlineSymbol[] {
   return file.entries.map((entry) => ({
     name: entry.key,
-    detail: shownValue(entry.key, entry.composeValue ?? entry.value),
+    detail: shownValue(entry.composeValue ?? entry.value, mayHoldSecret(entry.key)),
     category: 'variable',
     range: entry.range,
     selectionRange: entry.keyRange,
