@@ -85,6 +85,11 @@ export interface SettingAssignment {
   reads: EnvRead[];
   /** True when the assignment sits inside an `if`, `try` or similar branch. */
   conditional: boolean;
+  /**
+   * True when the new value is built from the name's previous value (`X += ...`, `X["k"] = v`,
+   * `X.append(...)`), so the previous assignment still counts.
+   */
+  updates?: boolean;
 }
 
 /** Environment seen by the evaluator: a value with where it came from, or undefined when unset. */
