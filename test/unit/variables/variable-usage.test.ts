@@ -81,6 +81,16 @@ describe('variable-default-used', () => {
     assert.equal(problems[0]!.severity, 'information');
     assert.match(problems[0]!.message, /"UTC"/);
   });
+
+  test('secret default is described by length', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'A=1\n',
+      'settings.py': 'import os\nA = os.environ.get("A")\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "postgres")\n',
+    });
+    const [problem] = problemsOf(analysis, 'variable-default-used');
+    assert.match(problem?.message ?? '', /the default \(an 8-character string, not shown\) is used/);
+    assert.doesNotMatch(problem?.message ?? '', /postgres/);
+  });
 });
 
 describe('variable-default-used with a later module', () => {
