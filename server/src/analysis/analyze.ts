@@ -11,6 +11,7 @@ import type { DeploymentCheckCache } from './check-cache.js';
 import { defaultConfig, type ShipshapeConfig } from './config.js';
 import { sharedInputsKey } from './shared-inputs.js';
 import { applySuppressions } from './suppressions.js';
+import { countOf } from '../core/count-words.js';
 
 export interface AnalysisOptions {
   fs?: FileSystem;
@@ -71,10 +72,12 @@ function capPerFile(problems: Problem[]): Problem[] {
     seen.set(file, index);
     if (index <= maxProblemsPerFile) kept.push(problem);
     if (index === maxProblemsPerFile && counts.get(file)! > maxProblemsPerFile) {
+      const left = counts.get(file)! - maxProblemsPerFile;
+      const verb = left === 1 ? 'is' : 'are';
       kept.push({
         code: 'too-many-problems',
         severity: 'information',
-        message: `${counts.get(file)! - maxProblemsPerFile} more problems in this file are not listed; fix the ones above first.`,
+        message: `${countOf(left, 'more problem')} in this file ${verb} not listed; fix the ones above first.`,
         location: problem.location,
         related: [],
         fixes: [],

@@ -1,4 +1,5 @@
 import type { Problem, Severity } from '../core/problem.js';
+import { countOf } from '../core/count-words.js';
 
 /** One line per problem (`file:line:col severity message code`), then counts and elapsed time. */
 export function formatText(problems: Problem[], elapsedMs: number, color: boolean): string {
@@ -10,11 +11,10 @@ export function formatText(problems: Problem[], elapsedMs: number, color: boolea
     return `${where} ${paint(colors[problem.severity], problem.severity)} ${problem.message} ${paint(90, problem.code)}`;
   });
   const count = (severity: Severity) => problems.filter((problem) => problem.severity === severity).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   lines.push(
     '',
-    `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ` +
-      `${count('information')} information, ${plural(count('hint'), 'hint')} ` +
+    `${countOf(count('error'), 'error')}, ${countOf(count('warning'), 'warning')}, ` +
+      `${count('information')} information, ${countOf(count('hint'), 'hint')} ` +
       `in ${(elapsedMs / 1000).toFixed(2)} s`,
   );
   return `${lines.join('\n')}\n`;

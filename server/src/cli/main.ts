@@ -8,6 +8,7 @@ import { allRules } from '../checks/all-checks.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
+import { countOf } from '../core/count-words.js';
 
 const usage = `Usage: shipshape check [DIR] [--format text|json|sarif] [--fix]
 
@@ -117,7 +118,8 @@ export function runCli(args: string[], io: CliIo = processIo): number {
       const { line } = problem.location.range.start;
       io.stderr(`fixed ${problem.location.file}:${line + 1} ${fix.title} (${problem.code})\n`);
     }
-    io.stderr(`${result.applied.length} fixes applied in ${result.texts.size} files.\n`);
+    const fixes = countOf(result.applied.length, 'fix', 'fixes');
+    io.stderr(`${fixes} applied in ${countOf(result.texts.size, 'file')}.\n`);
     analysis = analyzeWorkspace(root, { config, onCheckError });
   }
   const problems = analysis.problems;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ComposeFile } from '../parsers/compose/compose-model.js';
 import type { EnvFile } from '../parsers/env/env-model.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { groupComposeProjects } from './compose-projects.js';
+import { groupComposeProjects, type ComposeVariant } from './compose-projects.js';
 import type { Deployment, NginxConfig, ProvidedVariable, ServiceDefinition, ServiceModel } from './deployment.js';
 import { buildDjangoApp, pickDjangoServices } from './django-app.js';
 import { findStandIn, isTemplateEnvFile } from './env-stand-in.js';
@@ -19,20 +19,24 @@ import { combineStages } from './stage.js';
  */
 export function buildDeployments(workspace: Workspace): Deployment[] {
   const deployments: Deployment[] = [];
-  for (const files of groupComposeProjects(workspace)) {
-    deployments.push(composeDeployment(workspace, files));
-    // `docker compose up` merges `docker-compose.override.yml`, usually the developers' settings,
-    // while a server runs the base file alone: check that variant too.
-    const withoutOverrides = files.filter((file) => !/\.override\.ya?ml$/.test(file.source.path));
-    if (withoutOverrides.length > 0 && withoutOverrides.length < files.length) {
-      const variant = composeDeployment(workspace, withoutOverrides);
-      variant.id = `${variant.id} (without override files)`;
-      deployments.push(variant);
+  for (const variants of groupComposeProjects(workspace)) {
+    for (const variant of variants) {
+      const deployment = composeDeployment(workspace, variant.files);
+      deployment.id = variantId(variant);
+      deployments.push(deployment);
     }
   }
   if (deployments.length === 0) deployments.push(standaloneDeployment(workspace));
   attachStandaloneNginx(workspace, deployments);
   return deployments;
+}
+
+/** Names a variant: `docker-compose.yml`, with `(without override files)` or `+ docker-compose.dev.yml`. */
+function variantId(variant: ComposeVariant): string {
+  const base = variant.files[0]!.source.path;
+  if (variant.kind === 'without-overrides') return `${base} (without override files)`;
+  if (variant.kind === 'add-on') return `${base} + ${variant.files[1]!.source.path}`;
+  return base;
 }
 
 function composeDeployment(workspace: Workspace, composeFiles: ComposeFile[]): Deployment {

@@ -71,6 +71,15 @@ describe('shipshape check', () => {
       'nginx/site.conf': 'server {\n    listen 80;\n    server_tokens on;\n}\n',
     });
     const { stderr } = run(['check', root, '--fix']);
-    assert.match(stderr, /fixes applied/);
+    assert.match(stderr, /^1 fix applied in 1 file\.$/m);
+  });
+
+  test('fix summary counts in plural', () => {
+    const root = createWorkspace({
+      'nginx/a.conf': 'server {\n    listen 80;\n    server_tokens on;\n}\n',
+      'nginx/b.conf': 'server {\n    listen 81;\n    server_tokens on;\n}\n',
+    });
+    const { stderr } = run(['check', root, '--fix']);
+    assert.match(stderr, /^2 fixes applied in 2 files\.$/m);
   });
 });

@@ -177,7 +177,38 @@ describe('compose add-on files', () => {
       'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n',
       'docker-compose-inits.yml': 'services:\n  manage:\n    image: app\n    depends_on:\n      - db\n',
     });
-    assert.equal(deployments.length, 1);
+    const ids = deployments.map((deployment) => deployment.id);
+    assert.deepEqual(ids, ['docker-compose.yml', 'docker-compose.yml + docker-compose-inits.yml']);
+    assert.equal(deployments[1]!.composeFiles.length, 2);
     assert.equal(problems.filter((problem) => problem.code === 'compose-depends-on-unknown').length, 0);
+  });
+
+  test('add-on file runs without overrides', () => {
+    const { deployments } = analyzeFiles({
+      'docker-compose.yml': web,
+      'docker-compose.override.yml': 'services:\n  web:\n    environment:\n      A: "1"\n',
+      'docker-compose.dev.yml': 'services:\n  web:\n    environment:\n      B: "1"\n',
+    });
+    const files = deployments.map((deployment) => deployment.composeFiles.map((file) => file.source.path));
+    assert.deepEqual(files, [
+      ['docker-compose.yml', 'docker-compose.override.yml'],
+      ['docker-compose.yml'],
+      ['docker-compose.yml', 'docker-compose.dev.yml'],
+    ]);
+  });
+
+  test('add-on files merge one at a time', () => {
+    const adjust = 'services:\n  web:\n    environment:\n      A: "1"\n';
+    const { deployments } = analyzeFiles({
+      'docker-compose.yml': web,
+      'docker-compose.dev.yml': adjust,
+      'docker-compose.prod.yml': adjust,
+    });
+    const stages = Object.fromEntries(deployments.map((deployment) => [deployment.id, deployment.stage]));
+    assert.deepEqual(stages, {
+      'docker-compose.yml': 'unknown',
+      'docker-compose.yml + docker-compose.dev.yml': 'development',
+      'docker-compose.yml + docker-compose.prod.yml': 'production',
+    });
   });
 });

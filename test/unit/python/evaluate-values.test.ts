@@ -44,6 +44,46 @@ describe('evaluate arithmetic', () => {
   });
 });
 
+describe('evaluate unknown operands', () => {
+  // `U` is the result of a call the evaluator cannot follow, and `'?'` marks an unknown result.
+  const cases: [string, unknown][] = [
+    ['not U', '?'],
+    ['not not U', '?'],
+    ['bool(U)', '?'],
+    ['U or False', '?'],
+    ['False or U', '?'],
+    ['U and True', '?'],
+    ['True and U', '?'],
+    ['False and U', false],
+    ['True or U', true],
+    ['not (U or True)', false],
+    ['bool(U or True)', true],
+    ['not (U and False)', true],
+    ['1 if (U or 1) else 0', 1],
+    ['1 if (U and 0) else 0', 0],
+    ['U == True', '?'],
+    ['U is None', '?'],
+    ['U in {"1", "true"}', '?'],
+    ['U < 3', '?'],
+    ['1 if U else 0', '?'],
+    ['1 if U else 1', 1],
+    ['any([U])', '?'],
+    ['any([U, True])', true],
+    ['all([U, False])', false],
+  ];
+  for (const [source, expected] of cases) {
+    test(`unknown ${source}`, () => {
+      assert.equal(value(source, 'U = compute()\n'), expected);
+    });
+  }
+
+  test('decided or keeps the value unknown', () => {
+    const result = valueOf('U = compute()\nX = U or True\n', 'X');
+    assert.equal(result?.type, 'unknown');
+    assert.equal(result?.type === 'unknown' && result.truthy, true);
+  });
+});
+
 describe('evaluate strings', () => {
   const cases: [string, unknown][] = [
     ['"a" + "b" * 3', 'abbb'],

@@ -116,6 +116,42 @@ describe('django-cookie-not-secure', () => {
   });
 });
 
+describe('settings derived from DEBUG', () => {
+  // DEBUG comes from a function of the project, so its value and `not DEBUG` are unknown.
+  const derived = (debug: string) => ({
+    'settings.py': [
+      'def env_flag(name):',
+      '    return name.endswith("1")',
+      '',
+      `DEBUG = ${debug}`,
+      'ALLOWED_HOSTS = ["shop.example.com"]',
+      'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")',
+      'SECURE_SSL_REDIRECT = not DEBUG',
+      'SESSION_COOKIE_SECURE = not DEBUG',
+      'CSRF_COOKIE_SECURE = not DEBUG',
+      '',
+    ].join('\n'),
+  });
+
+  test('unknown DEBUG stays silent', () => {
+    const analysis = analyzeFiles(derived('env_flag("DJANGO_DEBUG")'));
+    assert.deepEqual(findings(analysis, 'django-ssl-redirect-off'), []);
+    assert.deepEqual(findings(analysis, 'django-cookie-not-secure'), []);
+  });
+
+  test('DEBUG known on fires', () => {
+    const analysis = analyzeFiles(derived('env_flag("DJANGO_DEBUG") or True'));
+    assert.deepEqual(findings(analysis, 'django-ssl-redirect-off'), ['settings.py:7']);
+    assert.deepEqual(findings(analysis, 'django-cookie-not-secure'), ['settings.py:8', 'settings.py:9']);
+  });
+
+  test('DEBUG known off stays silent', () => {
+    const analysis = analyzeFiles(derived('env_flag("DJANGO_DEBUG") and False'));
+    assert.deepEqual(findings(analysis, 'django-ssl-redirect-off'), []);
+    assert.deepEqual(findings(analysis, 'django-cookie-not-secure'), []);
+  });
+});
+
 describe('django-csrf-origin-no-scheme', () => {
   test('literal entry fires as error', () => {
     const analysis = analyzeFixture(settings('csrf-origins'));

@@ -81,6 +81,67 @@ describe('variable-default-used', () => {
     assert.equal(problems[0]!.severity, 'information');
     assert.match(problems[0]!.message, /"UTC"/);
   });
+
+  test('secret default is described by length', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'A=1\n',
+      'settings.py': 'import os\nA = os.environ.get("A")\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "postgres")\n',
+    });
+    const [problem] = problemsOf(analysis, 'variable-default-used');
+    assert.match(problem?.message ?? '', /the default \(an 8-character string, not shown\) is used/);
+    assert.doesNotMatch(problem?.message ?? '', /postgres/);
+  });
+});
+
+describe('variable-default-used with a later module', () => {
+  // production.py runs base.py first, then reassigns what it needs to.
+  const split = (base: string[], production: string[]) => ({
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    command: gunicorn shop.wsgi\n' +
+      '    environment:\n      DJANGO_SETTINGS_MODULE: shop.settings.production\n',
+    'shop/settings/base.py': ['import os', ...base, ''].join('\n'),
+    'shop/settings/production.py': ['from .base import *', ...production, ''].join('\n'),
+  });
+  const base = ['TIME_ZONE = os.environ.get("TZ_NAME", "UTC")', 'DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"'];
+
+  test('reassigned setting drops the note', () => {
+    const analysis = analyzeFiles(split(base, ['TIME_ZONE = "Europe/Paris"', 'DEBUG = False']));
+    assert.deepEqual(findings(analysis, 'variable-default-used'), []);
+  });
+
+  test('setting kept in effect is reported', () => {
+    const analysis = analyzeFiles(split(base, ['DEBUG = False']));
+    assert.deepEqual(findings(analysis, 'variable-default-used'), ['shop/settings/base.py:2']);
+  });
+
+  test('setting built from the read is reported', () => {
+    const analysis = analyzeFiles(split([...base, 'TEMPLATE_TZ = TIME_ZONE'], ['TIME_ZONE = "Europe/Paris"', 'DEBUG = False']));
+    assert.deepEqual(findings(analysis, 'variable-default-used'), ['shop/settings/base.py:2']);
+  });
+
+  test('helper name feeding a setting is reported', () => {
+    const helper = ['_zone = os.environ.get("TZ_NAME", "UTC")', 'TIME_ZONE = _zone', 'CELERY_TIMEZONE = _zone'];
+    const analysis = analyzeFiles(split(helper, ['TIME_ZONE = "Europe/Paris"']));
+    assert.deepEqual(findings(analysis, 'variable-default-used'), ['shop/settings/base.py:2']);
+  });
+
+  test('conditional reassignment is reported', () => {
+    const production = ['if os.path.exists("/etc/shop-zone"):', '    TIME_ZONE = "Europe/Paris"'];
+    const analysis = analyzeFiles(split(base.slice(0, 1), production));
+    assert.deepEqual(findings(analysis, 'variable-default-used'), ['shop/settings/base.py:2']);
+  });
+
+  test('augmented assignment is reported', () => {
+    const hosts = ['ALLOWED_HOSTS = os.environ.get("HOSTS", "localhost").split(",")'];
+    const analysis = analyzeFiles(split(hosts, ['ALLOWED_HOSTS += ["shop.example.com"]']));
+    assert.deepEqual(findings(analysis, 'variable-default-used'), ['shop/settings/base.py:2']);
+  });
+
+  test('call of a project function is reported', () => {
+    const production = ['def zone():', '    return TIME_ZONE', 'TIME_ZONE = "Europe/Paris"', 'CELERY_TIMEZONE = zone()'];
+    const analysis = analyzeFiles(split(base.slice(0, 1), production));
+    assert.deepEqual(findings(analysis, 'variable-default-used'), ['shop/settings/base.py:2']);
+  });
 });
 
 describe('variable-name-mismatch', () => {

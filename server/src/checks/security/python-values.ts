@@ -20,7 +20,7 @@ export function truthiness(value: PyValue | undefined): boolean | undefined {
     case 'dict':
       return value.entries.length > 0;
     case 'unknown':
-      return undefined;
+      return value.truthy;
   }
 }
 

@@ -14,7 +14,9 @@ import { envValueFix } from './setting-fixes.js';
 import { insertLineAfter } from './source-edits.js';
 import { plainEntryServers, proxyRedirectsToHttps, tlsEvidence, type TlsEvidence } from './transport-facts.js';
 
-const isOff = (value: PyValue | undefined) => truthiness(value) !== true;
+// A value of unknown truth (`not DEBUG` where a project function computes DEBUG) is neither on
+// nor off, so it produces no finding.
+const isOff = (value: PyValue | undefined) => truthiness(value) === false;
 const isOn = (value: PyValue | undefined) => truthiness(value) === true;
 
 /** HTTPS served but plain HTTP not redirected, and cookies without Secure behind HTTPS. */

@@ -1,4 +1,5 @@
 import type { PyValue } from '../../parsers/python/settings-model.js';
+import { articleFor } from '../../core/count-words.js';
 
 /**
  * Python-like rendering of a value for messages, shortened past 60 characters. With `secret`, a
@@ -7,7 +8,8 @@ import type { PyValue } from '../../parsers/python/settings-model.js';
 export function describeValue(value: PyValue | undefined, secret = false): string {
   if (!value) return 'value';
   if (secret && value.type === 'str' && value.value !== '') {
-    return `(a ${value.value.length}-character string, not shown)`;
+    const length = value.value.length;
+    return `(${articleFor(length)} ${length}-character string, not shown)`;
   }
   const text = render(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;

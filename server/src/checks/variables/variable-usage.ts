@@ -11,6 +11,7 @@ import { isSecretName } from '../security/secret-values.js';
 import { declareVariableFix, removeDeclarationFix } from './declaration-fixes.js';
 import { describeValue } from './describe-value.js';
 import { noneUse } from './none-usage.js';
+import { readsInEffect } from './reads-in-effect.js';
 import { renameReadFix } from './variable-fixes.js';
 import {
   interpolatedNames,
@@ -62,6 +63,7 @@ export const variableUsageCheck: Check = {
     const target = serviceLabel(deployment);
     // An env file that could not be read may declare what looks missing, so nothing is reported.
     const unreadEnvFile = context.workspace.readProblems.some((problem) => classifyFile(problem.location.file) === 'env');
+    const inEffect = readsInEffect(django);
 
     for (const read of reads) {
       if (django.provided.has(read.name)) continue;
@@ -109,7 +111,7 @@ export const variableUsageCheck: Check = {
         );
       } else if (!read.hasDefault) {
         problems.push(noneProblem(django, read, location, target, declareVariableFix(deployment, read)));
-      } else {
+      } else if (inEffect(read)) {
         problems.push(
           createProblem(
             variableDefaultUsed,

@@ -1,5 +1,6 @@
 import type { ParseError, Severity } from '../../core/problem.js';
 import type { Range } from '../../core/range.js';
+import { countOf } from '../../core/count-words.js';
 
 /** YAML that does not parse, including duplicate keys, which compose's YAML reader rejects. */
 export const YAML_SYNTAX_CODE = 'compose-yaml-syntax';
@@ -61,7 +62,8 @@ export function duplicateKeyMessage(key: string): string {
 }
 
 export function moreErrorsMessage(count: number): string {
-  return `${count} more YAML errors follow; fix the ones above first.`;
+  const verb = count === 1 ? 'follows' : 'follow';
+  return `${countOf(count, 'more YAML error')} ${verb}; fix the ones above first.`;
 }
 
 export function serviceNameMessage(name: string): string {

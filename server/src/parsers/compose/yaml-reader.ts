@@ -17,6 +17,7 @@ import type { SourceFile } from '../../core/source-file.js';
 import { INVALID_VALUE_CODE, parseError, YAML_SYNTAX_CODE } from './compose-errors.js';
 import { readScalarText, textSpan, type ScalarText } from './scalar-text.js';
 import { goString } from './scalar-values.js';
+import { countOf } from '../../core/count-words.js';
 
 /** A node after alias resolution. */
 export type ValueNode = Scalar | YAMLMap | YAMLSeq;
@@ -168,7 +169,8 @@ export class YamlReader {
       return;
     }
     this.dropped++;
-    const summary = `${this.dropped} more problems in this file are not listed.`;
+    const verb = this.dropped === 1 ? 'is' : 'are';
+    const summary = `${countOf(this.dropped, 'more problem')} in this file ${verb} not listed.`;
     if (this.dropped === 1) this.errors.push(parseError(code, summary, range, 'warning'));
     else this.errors[this.errors.length - 1]!.message = summary;
   }

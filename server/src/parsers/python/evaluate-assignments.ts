@@ -169,6 +169,7 @@ export class AssignmentRunner {
     if (!root) return;
     const updated = this.guardRaise(() => setPath(root.value, keys, value));
     this.record(place.root, target, updated, valueExpr, reads, root.symbol);
+    this.state.history[this.state.history.length - 1]!.updates = true;
   }
 
   protected augmentedAssign(statement: Stmt & { kind: 'augassign' }): void {
@@ -184,7 +185,9 @@ export class AssignmentRunner {
       }
       return this.evaluator.raiseIfNeeded(binaryOperation(statement.op, current, operand));
     });
+    const recorded = this.state.history.length;
     this.bind(statement.target, result, statement.value, reads);
+    for (const assignment of this.state.history.slice(recorded)) assignment.updates = true;
   }
 
   /** Runs `compute`. A certain exception outside `try` gives unknown. */
@@ -238,6 +241,7 @@ export class AssignmentRunner {
       value: updated,
       reads,
       conditional: this.conditional > 0,
+      updates: true,
     };
     this.state.history.push(assignment);
     const binding: Binding = { value: updated, assignment };

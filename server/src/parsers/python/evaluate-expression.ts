@@ -385,14 +385,23 @@ export class ExpressionEvaluator {
       : { type: 'bool', value: true };
   }
 
+  /**
+   * Evaluates `or` (the first truthy operand, else the last) and `and` (the first falsy one,
+   * else the last). After an operand of unknown truth, an operand that decides the result
+   * leaves the value unknown but fixes its truth: `X or True` is truthy whatever `X` is.
+   */
   private evaluateBoolean(expr: Expr & { kind: 'boolean' }): PyValue {
+    const decisive = expr.op === 'or';
     let unknown = false;
     let last: PyValue = NONE;
     for (const operand of expr.values) {
       last = this.evaluate(operand);
       const truth = truthiness(last);
       if (truth === undefined) unknown = true;
-      else if (truth === (expr.op === 'or') && !unknown) return last;
+      else if (truth === decisive && !unknown) return last;
+      else if (truth === decisive) {
+        return { type: 'unknown', reason: `${expr.op} with an unknown operand`, truthy: decisive };
+      }
     }
     return unknown ? unknownValue(`${expr.op} with an unknown operand`) : last;
   }

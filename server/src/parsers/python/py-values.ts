@@ -55,7 +55,7 @@ export function truthiness(value: PyValue): boolean | undefined {
     case 'dict':
       return value.entries.length > 0;
     case 'unknown':
-      return undefined;
+      return value.truthy;
   }
 }
 

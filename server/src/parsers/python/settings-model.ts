@@ -9,7 +9,11 @@ export type PyValue =
   | { type: 'none' }
   | { type: 'list' | 'tuple' | 'set'; items: PyValue[] }
   | { type: 'dict'; entries: { key: PyValue; value: PyValue }[] }
-  | { type: 'unknown'; reason?: string };
+  /**
+   * A value that is not known. `truthy` is set when Python's rules still decide its truth value,
+   * as for `X or True` (always true) and `X and False` (always false).
+   */
+  | { type: 'unknown'; reason?: string; truthy?: boolean };
 
 /** How a settings module reads a variable from the environment. */
 export type EnvIdiom =
@@ -81,6 +85,11 @@ export interface SettingAssignment {
   reads: EnvRead[];
   /** True when the assignment sits inside an `if`, `try` or similar branch. */
   conditional: boolean;
+  /**
+   * True when the new value is built from the name's previous value (`X += ...`, `X["k"] = v`,
+   * `X.append(...)`), so the previous assignment still counts.
+   */
+  updates?: boolean;
 }
 
 /** Environment seen by the evaluator: a value with where it came from, or undefined when unset. */
