@@ -31,3 +31,7 @@ export function comparePositions(a: Position, b: Position): number {
 export function containsPosition(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 }
+
+export function rangesEqual(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}

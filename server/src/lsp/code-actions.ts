@@ -6,7 +6,7 @@ import {
 } from 'vscode-languageserver';
 import { applyFixes } from '../analysis/apply-fixes.js';
 import type { Problem } from '../core/problem.js';
-import { comparePositions, type Range } from '../core/range.js';
+import { comparePositions, rangesEqual, type Range } from '../core/range.js';
 import type { Rule } from '../core/rule.js';
 import {
   diagnosticSource,
@@ -120,14 +120,10 @@ function matchDiagnostic(
   diagnostic: Diagnostic,
 ): { problem: Problem; index: number } | undefined {
   const same = ({ problem }: { problem: Problem }) =>
-    problem.code === diagnostic.code && sameRange(problem.location.range, diagnostic.range);
+    problem.code === diagnostic.code && rangesEqual(problem.location.range, diagnostic.range);
   const index = (diagnostic.data as DiagnosticData | undefined)?.index;
   const byIndex = inFile.find((entry) => entry.index === index);
   return byIndex && same(byIndex) ? byIndex : inFile.find(same);
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
 function intersects(a: Range, b: Range): boolean {

@@ -1,4 +1,4 @@
-import type { Location, Range } from '../core/range.js';
+import { rangesEqual, type Location, type Range } from '../core/range.js';
 import type { Interpolation } from '../parsers/compose/compose-model.js';
 import type { EnvRead, PyValue } from '../parsers/python/settings-model.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -172,18 +172,9 @@ function templateReferences(workspace: Workspace, deployment: Deployment, name: 
   return locations;
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
-
 function settingOf(django: DjangoApp, read: EnvRead): { setting?: string } {
   const assignment = django.evaluation.history.find((candidate) =>
-    candidate.reads.some((other) => other.file === read.file && sameRange(other.nameRange, read.nameRange)),
+    candidate.reads.some((other) => other.file === read.file && rangesEqual(other.nameRange, read.nameRange)),
   );
   return assignment ? { setting: assignment.name } : {};
 }

@@ -1,4 +1,4 @@
-import type { Location, Range } from '../../core/range.js';
+import { rangesEqual, type Location, type Range } from '../../core/range.js';
 import type { DjangoApp } from '../../model/deployment.js';
 import { childExpressions } from '../../parsers/python/ast-walk.js';
 import type { Expr } from '../../parsers/python/python-ast.js';
@@ -9,15 +9,6 @@ export type NoneUse =
   | { kind: 'kept' }
   | { kind: 'formatted'; location: Location; setting: string }
   | { kind: 'crash'; location: Location; reason: string };
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
 
 /** Parent of each node in an expression tree, found without recursion. */
 function parents(root: Expr): Map<Expr, Expr> {
@@ -67,7 +58,7 @@ function findNode(root: Expr, range: Range, match: (node: Expr) => boolean): Exp
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (sameRange(node.range, range) && match(node)) return node;
+    if (rangesEqual(node.range, range) && match(node)) return node;
     stack.push(...childExpressions(node));
   }
   return undefined;
@@ -80,7 +71,7 @@ function findNode(root: Expr, range: Range, match: (node: Expr) => boolean): Exp
 export function noneUse(django: DjangoApp, read: EnvRead): NoneUse {
   const history = django.evaluation.history;
   const index = history.findIndex((assignment) =>
-    assignment.reads.some((other) => other.file === read.file && sameRange(other.nameRange, read.nameRange)),
+    assignment.reads.some((other) => other.file === read.file && rangesEqual(other.nameRange, read.nameRange)),
   );
   if (index < 0) return { kind: 'kept' };
   const assignment = history[index]!;

@@ -1,4 +1,4 @@
-import type { Location } from '../../core/range.js';
+import { rangesEqual, type Location } from '../../core/range.js';
 import { evaluateSettings } from './evaluate-settings.js';
 import type { PythonModule } from './python-ast.js';
 import type { EnvLookup, ModuleResolver, SettingsEvaluation } from './settings-model.js';
@@ -69,13 +69,5 @@ function stillValid(memo: Memo, resolve: ModuleResolver, env: EnvLookup): boolea
 
 function sameLocation(a: Location | undefined, b: Location | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  const { start: aStart, end: aEnd } = a.range;
-  const { start: bStart, end: bEnd } = b.range;
-  return (
-    a.file === b.file &&
-    aStart.line === bStart.line &&
-    aStart.character === bStart.character &&
-    aEnd.line === bEnd.line &&
-    aEnd.character === bEnd.character
-  );
+  return a.file === b.file && rangesEqual(a.range, b.range);
 }
