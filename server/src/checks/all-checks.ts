@@ -7,6 +7,7 @@ import { parseErrorRule, parseErrorsCheck } from './syntax/parse-errors.js';
 import { composeConsistencyCheck } from './variables/compose-consistency.js';
 import { composeInterpolationCheck } from './variables/compose-interpolation.js';
 import { envDuplicatesCheck } from './variables/env-duplicates.js';
+import { paddedEntriesCheck } from './variables/padded-entries-check.js';
 import { valueIssuesCheck } from './variables/value-issues.js';
 import { variableUsageCheck } from './variables/variable-usage.js';
 
@@ -17,6 +18,7 @@ export const allChecks: Check[] = [
   composeInterpolationCheck,
   composeConsistencyCheck,
   envDuplicatesCheck,
+  paddedEntriesCheck,
   ...securityChecks,
   ...limitChecks,
   nginxValidationCheck,
