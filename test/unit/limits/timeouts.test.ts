@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyFixToCopy, lines, place, problemAt, stillReported } from './helpers.js';
+import { analyzeFiles, findings, problemsOf } from '../../helpers/temp-workspace.js';
 
 const code = 'timeout-order';
 
@@ -44,5 +45,51 @@ describe('timeout-order', () => {
 describe('websocket-read-timeout', () => {
   test('long read timeout stays silent', () => {
     assert.deepEqual(lines('timeouts-silent', 'websocket-read-timeout'), []);
+  });
+});
+
+describe('traefik responseHeaderTimeout', () => {
+  const compose = (traefik: string) => `services:
+  web:
+    build: .
+    command: gunicorn core.wsgi:application --bind 0.0.0.0:8000 --timeout 90
+    labels:
+      - traefik.http.routers.web.rule=Host(\`shop.example.com\`)
+  traefik:
+    image: traefik:v3.1
+${traefik}`;
+  const settings = 'DEBUG = False\n';
+
+  test('short header timeout reported', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': compose('    command:\n      - --serversTransport.forwardingTimeouts.responseHeaderTimeout=30s\n'),
+      'settings.py': settings,
+    });
+    assert.deepEqual(findings(analysis, code), ['docker-compose.yml:10']);
+    assert.match(problemsOf(analysis, code)[0]!.message, /504 Gateway Timeout from Traefik/);
+  });
+
+  test('environment form in seconds', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': compose('    environment:\n      TRAEFIK_SERVERSTRANSPORT_FORWARDINGTIMEOUTS_RESPONSEHEADERTIMEOUT: "30"\n'),
+      'settings.py': settings,
+    });
+    assert.deepEqual(findings(analysis, code), ['docker-compose.yml:10']);
+  });
+
+  test('longer header timeout silent', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': compose('    command:\n      - --serverstransport.forwardingtimeouts.responseheadertimeout=2m\n'),
+      'settings.py': settings,
+    });
+    assert.deepEqual(findings(analysis, code), []);
+  });
+
+  test('zero header timeout silent', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': compose('    command:\n      - --serversTransport.forwardingTimeouts.responseHeaderTimeout=0s\n'),
+      'settings.py': settings,
+    });
+    assert.deepEqual(findings(analysis, code), []);
   });
 });

@@ -13,10 +13,14 @@ export interface TraefikBodyLimit {
   services: ServiceModel[];
 }
 
-/** An entry point's `respondingTimeouts` value from Traefik's static configuration. */
+/**
+ * An entry point's `respondingTimeouts` value, or the `serversTransport.forwardingTimeouts`
+ * `responseHeaderTimeout` that applies to every service, from Traefik's static configuration.
+ */
 export interface TraefikTimeout {
-  entrypoint: string;
-  name: 'readTimeout' | 'writeTimeout' | 'idleTimeout';
+  /** Entry point the timeout belongs to; undefined for a servers transport timeout. */
+  entrypoint: string | undefined;
+  name: 'readTimeout' | 'writeTimeout' | 'idleTimeout' | 'responseHeaderTimeout';
   milliseconds: number;
   location: Location;
 }
@@ -96,10 +100,10 @@ export function traefikBodyLimits(deployment: Deployment): TraefikBodyLimit[] {
  * Services Traefik routes requests to from `entrypoint`: those with a router on it, or with a
  * router that names no entry point (which then listens on all of them).
  */
-export function servicesRoutedFrom(deployment: Deployment, entrypoint: string): ServiceModel[] {
-  const name = entrypoint.toLowerCase();
+export function servicesRoutedFrom(deployment: Deployment, entrypoint: string | undefined): ServiceModel[] {
+  const name = entrypoint?.toLowerCase();
   const routed = routers(deployment).filter(
-    (router) => router.entrypoints === undefined || router.entrypoints.includes(name),
+    (router) => name === undefined || router.entrypoints === undefined || router.entrypoints.includes(name),
   );
   return [...new Set(routed.map((router) => router.service))];
 }
@@ -113,15 +117,23 @@ const timeoutNames = {
   writetimeout: 'writeTimeout',
   idletimeout: 'idleTimeout',
 } as const;
+/** The default servers transport's timeout for a backend's response headers (Traefik v2 and v3). */
+const responseHeaderKey = /^serverstransport[._]forwardingtimeouts[._]responseheadertimeout$/;
 
 /** `respondingTimeouts` set on Traefik's command line or in its `TRAEFIK_*` environment. */
 export function traefikTimeouts(deployment: Deployment): TraefikTimeout[] {
   const timeouts: TraefikTimeout[] = [];
   const add = (key: string, value: string, location: Location) => {
-    const match = timeoutKey.exec(key.toLowerCase());
     // Traefik reads a bare number as seconds.
     const milliseconds = parseGoDuration(value, true);
-    if (!match || milliseconds === undefined) return;
+    if (milliseconds === undefined) return;
+    const lower = key.toLowerCase();
+    if (responseHeaderKey.test(lower)) {
+      timeouts.push({ entrypoint: undefined, name: 'responseHeaderTimeout', milliseconds, location });
+      return;
+    }
+    const match = timeoutKey.exec(lower);
+    if (!match) return;
     const name = timeoutNames[match[2] as keyof typeof timeoutNames];
     timeouts.push({ entrypoint: match[1]!, name, milliseconds, location });
   };

@@ -10,10 +10,11 @@ import { type ProxyRoute, isDjangoWeb } from './nginx-routes.js';
 import { servicesRoutedFrom, traefikTimeouts } from './traefik-config.js';
 
 /**
- * Traefik entry points whose `writeTimeout` (the time from the end of the request headers to
- * the end of the response) is shorter than a limit of the Django services behind them, reached
- * directly or through an nginx service. `readTimeout` bounds only reading the request, so it
- * is not part of this chain.
+ * Traefik timeouts shorter than a limit of the Django services behind them, reached directly or
+ * through an nginx service: an entry point's `writeTimeout` (from the end of the request headers
+ * to the end of the response) and the servers transport's `responseHeaderTimeout` (from sending
+ * the request to the backend's response headers, for every service). `readTimeout` bounds only
+ * reading the request, so it is not part of this chain.
  */
 export function traefikTimeoutProblems(
   deployment: Deployment,
@@ -23,16 +24,21 @@ export function traefikTimeoutProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const timeout of traefikTimeouts(deployment)) {
-    if (timeout.name !== 'writeTimeout' || timeout.milliseconds === 0) continue;
+    const chained = timeout.name === 'writeTimeout' || timeout.name === 'responseHeaderTimeout';
+    if (!chained || timeout.milliseconds === 0) continue;
     const reached = djangoServicesBehind(deployment, timeout.entrypoint, routes);
     if (reached.length === 0) continue;
     const inner = innerLimits(reached, deployment, workspace, statement);
     const longer = inner.find((limit) => limit.milliseconds > timeout.milliseconds);
     if (!longer) continue;
     const message =
-      `Traefik ${timeout.name} ${formatDuration(timeout.milliseconds)} on entry point ` +
-      `${timeout.entrypoint} is shorter than ${longer.describe}: Traefik cuts off responses that ` +
-      'take longer while the work behind it goes on.';
+      timeout.entrypoint === undefined
+        ? `Traefik ${timeout.name} ${formatDuration(timeout.milliseconds)} is shorter than ` +
+          `${longer.describe}: a response whose headers take longer gets 504 Gateway Timeout ` +
+          'from Traefik while the work behind it goes on.'
+        : `Traefik ${timeout.name} ${formatDuration(timeout.milliseconds)} on entry point ` +
+          `${timeout.entrypoint} is shorter than ${longer.describe}: Traefik cuts off responses ` +
+          'that take longer while the work behind it goes on.';
     const options = { related: longer.related };
     problems.push(createProblem(timeoutOrder, timeout.location, message, options));
   }
@@ -41,7 +47,7 @@ export function traefikTimeoutProblems(
 
 function djangoServicesBehind(
   deployment: Deployment,
-  entrypoint: string,
+  entrypoint: string | undefined,
   routes: ProxyRoute[],
 ): ServiceModel[] {
   const reached = new Set<ServiceModel>();
