@@ -111,6 +111,16 @@ describe('django-secret-key-weak', () => {
   test('fix writes a random key', () => {
     assertFixesResolve(fixtureFiles(settings('secret-key-weak-env')), 'django-secret-key-weak');
   });
+
+  test('fix replaces text after a hash', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': 'services:\n  web:\n    image: shop\n    command: gunicorn shop.wsgi\n    env_file: production.env\n',
+      'production.env': 'SECRET_KEY=q8#v!2k@zLr9xP0wT7\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    });
+    const [edit] = problemsOf(analysis, 'django-secret-key-weak')[0]!.fixes[0]!.edits;
+    assert.deepEqual(edit!.range, { start: { line: 0, character: 11 }, end: { line: 0, character: 29 } });
+  });
 });
 
 describe('django-allowed-hosts-wildcard', () => {

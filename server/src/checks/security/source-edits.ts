@@ -1,5 +1,5 @@
 import type { TextEdit } from '../../core/problem.js';
-import type { Location, Range } from '../../core/range.js';
+import { comparePositions, type Location, type Range } from '../../core/range.js';
 import type { SourceFile } from '../../core/source-file.js';
 import type { Deployment } from '../../model/deployment.js';
 import type { EnvEntry, EnvFile } from '../../parsers/env/env-model.js';
@@ -116,9 +116,20 @@ export function findEnvEntry(
   return entry ? { file, entry } : undefined;
 }
 
-/** Replaces an env entry's value, keeping its quotes. */
+/**
+ * Replaces an env entry's value, keeping its quotes. Where docker compose reads more of the line
+ * than dotenv (`KEY=abc#def`, whose `#def` dotenv drops as a comment), the whole text compose
+ * reads is replaced, so no part of the old value stays behind.
+ */
 export function replaceEnvValue(file: EnvFile, entry: EnvEntry, value: string): TextEdit {
   const quotes: Record<EnvEntry['quote'], string> = { double: '"', single: "'", backtick: '`', none: '' };
   const quote = quotes[entry.quote];
-  return { file: file.source.path, range: entry.valueRange, newText: `${quote}${value}${quote}` };
+  const range = widerRange(entry.valueRange, entry.composeValueRange);
+  return { file: file.source.path, range, newText: `${quote}${value}${quote}` };
+}
+
+/** The range that ends later, both starting at the value. */
+function widerRange(dotenv: Range, compose: Range | undefined): Range {
+  if (!compose || comparePositions(compose.start, dotenv.start) !== 0) return dotenv;
+  return comparePositions(compose.end, dotenv.end) > 0 ? compose : dotenv;
 }

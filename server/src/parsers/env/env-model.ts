@@ -18,6 +18,8 @@ export interface EnvEntry {
   range: Range;
   /** Value as docker compose reads the same line, when it differs from `value`. */
   composeValue?: string;
+  /** Range of the value text docker compose reads, quotes included, when `composeValue` is set. */
+  composeValueRange?: Range;
   /** Why docker compose reads the line differently, in one sentence. */
   composeNote?: string;
 }

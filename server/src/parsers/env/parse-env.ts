@@ -83,8 +83,13 @@ function buildEntry(
   };
   const { value, quote, form } = match;
   const reading = { key: entry.key, value, quote, form, valueStart, valueEnd };
-  const compose = compareWithCompose(text, reading, cursor.statementAt(keyStart));
-  if (compose.composeValue !== undefined) entry.composeValue = compose.composeValue;
+  const statement = cursor.statementAt(keyStart);
+  const compose = compareWithCompose(text, reading, statement);
+  if (compose.composeValue !== undefined && statement) {
+    entry.composeValue = compose.composeValue;
+    const start = positions.positionAt(statement.valueStart);
+    entry.composeValueRange = { start, end: positions.positionAt(statement.valueEnd) };
+  }
   if (compose.composeNote !== undefined) entry.composeNote = compose.composeNote;
   return entry;
 }
