@@ -71,8 +71,8 @@ describe('declare missing variable fix', () => {
 
   test('secret default stays empty', () => {
     const root = createWorkspace({
-      'docker-compose.yml': compose,
-      '.env': 'DEBUG=False\n',
+      'docker-compose.yml': compose.replace('env_file: .env', 'env_file: env.template'),
+      'env.template': 'DEBUG=False\n',
       'settings.py': 'import os\nDEBUG = os.environ.get("DEBUG") == "True"\nSTRIPE_API_KEY = os.environ.get("STRIPE_API_KEY", "sk-dev-only-placeholder")\n',
     });
     const problem = problemsOf(analyzeWorkspace(root), 'variable-default-used').find((candidate) => candidate.message.startsWith('STRIPE_API_KEY'));
@@ -83,12 +83,42 @@ describe('declare missing variable fix', () => {
 
   test('bool default without cast stays empty', () => {
     const root = createWorkspace({
-      'docker-compose.yml': compose,
-      '.env': 'SECRET_KEY=x\n',
+      'docker-compose.yml': compose.replace('env_file: .env', 'env_file: env.template'),
+      'env.template': 'SECRET_KEY=x\n',
       'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nUSE_S3 = os.environ.get("USE_S3", False)\n',
     });
     const fix = onlyFix(problemsOf(analyzeWorkspace(root), 'variable-default-used')[0]);
     assert.equal(fix.edits[0]!.newText, 'USE_S3=\n');
+  });
+
+  test('real env file gets no placeholder', () => {
+    const root = createWorkspace({
+      'docker-compose.yml': compose,
+      '.env': 'SECRET_KEY=x\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nUSE_S3 = os.environ.get("USE_S3", False)\n',
+    });
+    assert.deepEqual(problemsOf(analyzeWorkspace(root), 'variable-default-used')[0]?.fixes, []);
+  });
+
+  test('string default under int is written', () => {
+    const root = createWorkspace({
+      'docker-compose.yml': compose,
+      '.env': 'SECRET_KEY=x\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nPORT = int(os.environ.get("DATABASE_PORT", "5432"))\n',
+    });
+    const problem = problemsOf(analyzeWorkspace(root), 'variable-default-used')[0];
+    const { texts, after } = applyAndReanalyse(root, problem!, onlyFix(problem));
+    assert.equal(texts.get('.env'), 'SECRET_KEY=x\nDATABASE_PORT=5432\n');
+    assert.deepEqual(findings(after, 'variable-invalid-value'), []);
+  });
+
+  test('int read without default gets none', () => {
+    const root = createWorkspace({
+      'docker-compose.yml': compose.replace('env_file: .env', 'env_file: env.template'),
+      'env.template': 'SECRET_KEY=\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nWORKERS = int(os.environ["WORKERS"])\n',
+    });
+    assert.deepEqual(problemsOf(analyzeWorkspace(root), 'variable-missing')[0]?.fixes, []);
   });
 
   test('decouple bool default is written', () => {
@@ -103,8 +133,8 @@ describe('declare missing variable fix', () => {
 
   test('missing final newline is added', () => {
     const root = createWorkspace({
-      'docker-compose.yml': compose,
-      '.env': 'SECRET_KEY=x',
+      'docker-compose.yml': compose.replace('env_file: .env', 'env_file: env.template'),
+      'env.template': 'SECRET_KEY=x',
       'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nAPI_KEY = os.environ["API_KEY"]\n',
     });
     const fix = onlyFix(problemsOf(analyzeWorkspace(root), 'variable-missing')[0]);

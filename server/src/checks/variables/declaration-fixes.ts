@@ -11,14 +11,17 @@ const bareValue = /^[A-Za-z0-9_.,:/@+=-]*$/;
 /**
  * Fix that declares a variable the settings read in the env file the Django service reads (the
  * template standing in for a missing `.env` when there is one), with the read's default as its
- * value. A secret, a computed default or a default whose string form the read would convert
- * differently (`bool("False")` is True) is written empty, for the user to fill in. Not safe:
- * an empty value can start an app that should have stopped, and the value is the user's choice.
+ * value. Without a default that the read turns back into the same value (a secret, a computed
+ * default, `bool("False")` being True), the fix writes an empty placeholder, but only into a
+ * template and only for a read without a cast: in a real env file, or under `int()`, an empty
+ * value would change what Django gets or stop it. Not safe: the value is the user's choice.
  */
 export function declareVariableFix(deployment: Deployment, read: EnvRead): Fix[] {
   const file = envFileOfDjango(deployment);
   if (!file) return [];
   const value = envDefault(read);
+  const cast = read.cast ?? 'str';
+  if (value === '' && (cast !== 'str' || !isTemplateEnvFile(file.source.path))) return [];
   const text = file.source.text;
   const separator = text === '' || text.endsWith('\n') ? '' : '\n';
   const end = file.source.positionAt(text.length);
@@ -66,7 +69,9 @@ function envDefault(read: EnvRead): string {
   if (!read.hasDefault || !value || isSecretName(read.name)) return '';
   const cast = read.cast ?? 'str';
   let text: string | undefined;
-  if (value.type === 'str' && cast === 'str') text = value.value;
+  // A string default goes through the same cast as the environment's string, so writing it
+  // gives the same value whatever the cast.
+  if (value.type === 'str') text = value.value;
   else if (value.type === 'int' && (cast === 'int' || cast === 'float')) text = String(value.value);
   else if (value.type === 'float' && cast === 'float') text = String(value.value);
   else if (value.type === 'bool' && cast === 'bool') text = value.value ? 'True' : 'False';
