@@ -1,9 +1,10 @@
 import type { Location } from '../core/range.js';
-import { deploymentsOf } from '../model/variable-declarations.js';
+import { deploymentsOf, type VariableDeclaration } from '../model/variable-declarations.js';
 import { buildVariableJourney } from '../model/variable-journey.js';
 import { nameRangeIn } from './name-range.js';
 import { nameAtCursor, type NavigationRequest } from './occurrence-at.js';
 import { listOccurrences } from './occurrences.js';
+import { scopeAtCursor, type VariableScope } from './variable-scope.js';
 
 /**
  * Finds where the variable under the cursor is declared: the env file lines and compose
@@ -18,7 +19,10 @@ export function findDefinitions(request: NavigationRequest): Location[] {
   const { analysis, file } = request;
   const deployments = deploymentsOf(analysis.deployments, file);
   const journey = buildVariableJourney({ workspace: analysis.workspace, deployments }, found.name);
-  const locations = journey.declarations.map((declaration) => declaration.location);
+  const { scope } = scopeAtCursor(request, listOccurrences(analysis, found.name, request));
+  const inScope = journey.declarations.filter((declaration) => declares(declaration, scope));
+  const declarations = inScope.length > 0 ? inScope : journey.declarations;
+  const locations = declarations.map((declaration) => declaration.location);
   if (locations.length === 0) {
     for (const occurrence of listOccurrences(analysis, found.name, request)) {
       if (occurrence.declaration) locations.push(occurrence.location);
@@ -29,4 +33,14 @@ export function findDefinitions(request: NavigationRequest): Location[] {
     const range = source ? nameRangeIn(source, location.range, found.name) : undefined;
     return range ? { file: location.file, range } : location;
   });
+}
+
+/**
+ * True when the declaration sets the variable in `scope`: the project `.env` for `${NAME}`, an
+ * `env_file` or `environment` entry for what containers read.
+ */
+function declares(declaration: VariableDeclaration, scope: VariableScope): boolean {
+  if (scope === 'either' || scope === 'unlinked') return true;
+  if (scope === 'interpolation') return declaration.interpolation;
+  return declaration.source === 'environment' || declaration.services.length > 0 || !declaration.interpolation;
 }

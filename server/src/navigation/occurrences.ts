@@ -6,6 +6,7 @@ import type { EnvFile } from '../parsers/env/env-model.js';
 import type { FileKind } from '../workspace/file-kinds.js';
 import { nameRangeIn } from './name-range.js';
 import { pythonNameUses } from './python-occurrences.js';
+import { envFileScopes, fileServices, scopeOf, type VariableScope } from './variable-scope.js';
 
 /** Kind of place in which a variable name is written. */
 export type OccurrenceOrigin =
@@ -27,6 +28,10 @@ export interface Occurrence {
   /** Declarations set the variable (env file keys, compose `environment` keys); the rest use it. */
   declaration: boolean;
   origin: OccurrenceOrigin;
+  /** Namespace the name belongs to there: compose interpolation, a container's environment, or both. */
+  scope: VariableScope;
+  /** Services whose containers read the name there; undefined when no service is known to. */
+  services: string[] | undefined;
 }
 
 /**
@@ -50,14 +55,18 @@ export interface ExtraFile {
 export function listAllOccurrences({ workspace, deployments }: JourneySource, extra?: ExtraFile): Occurrence[] {
   const occurrences: Occurrence[] = [];
   const seen = new Set<string>();
-  const add = (occurrence: Omit<Occurrence, 'nameRange'>) => {
+  const envScopes = envFileScopes(deployments);
+  const servicesOf = fileServices(deployments);
+  const add = (occurrence: Omit<Occurrence, 'nameRange' | 'scope' | 'services'>, service?: string) => {
     const { file, range } = occurrence.location;
     const key = `${file}:${range.start.line}:${range.start.character}:${occurrence.name}`;
     if (seen.has(key)) return;
     seen.add(key);
     const text = workspace.source(file);
     const nameRange = text ? nameRangeIn(text, range, occurrence.name) : undefined;
-    occurrences.push({ ...occurrence, nameRange });
+    const scope = scopeOf(occurrence.origin, file, envScopes);
+    const services = service !== undefined ? [service] : servicesOf.has(file) ? [...servicesOf.get(file)!] : undefined;
+    occurrences.push({ ...occurrence, nameRange, scope, services });
   };
 
   for (const file of filesOf(workspace, 'env', extra)) {
@@ -77,7 +86,8 @@ export function listAllOccurrences({ workspace, deployments }: JourneySource, ex
     if (!parsed) continue;
     for (const service of parsed.services) {
       for (const entry of service.environment) {
-        add({ name: entry.key, location: { file, range: entry.keyRange }, declaration: true, origin: 'environment' });
+        const location = { file, range: entry.keyRange };
+        add({ name: entry.key, location, declaration: true, origin: 'environment' }, service.name);
       }
     }
     for (const reference of flatten(parsed.interpolations)) {

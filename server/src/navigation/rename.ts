@@ -3,6 +3,7 @@ import type { Location, Range } from '../core/range.js';
 import { variableNamePattern } from './name-range.js';
 import { nameAtCursor, type NavigationRequest } from './occurrence-at.js';
 import { listOccurrences } from './occurrences.js';
+import { sameVariable, scopeAtCursor } from './variable-scope.js';
 
 /** Reason a rename cannot go ahead, as a message for the user. */
 export interface RenameRejection {
@@ -61,7 +62,10 @@ export function planRename(request: NavigationRequest, newName: string): TextEdi
         'would merge two variables. Choose another name.',
     };
   }
-  const occurrences = listOccurrences(request.analysis, target.name, request);
+  // `${POSTGRES_DB}` in compose and the container's `POSTGRES_DB` key are two variables of one
+  // name, so a rename follows only the namespace of the name under the cursor.
+  const named = listOccurrences(request.analysis, target.name, request);
+  const occurrences = sameVariable(named, scopeAtCursor(request, named));
   const unwritten = occurrences.find((occurrence) => !occurrence.nameRange);
   if (unwritten) {
     return {

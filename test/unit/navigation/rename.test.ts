@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TextEdit } from '../../../server/src/core/problem.js';
+import { findDefinitions } from '../../../server/src/navigation/definition.js';
 import { planRename, prepareRename } from '../../../server/src/navigation/rename.js';
 import { analyzeFiles } from '../../helpers/temp-workspace.js';
 import { applyEdits, deploymentFiles, requestAt, textAt } from './helpers.js';
@@ -102,5 +103,51 @@ describe('rename', () => {
   test('non-variable position rejected', () => {
     const message = rejectionOf(planRename(requestAt(analysis, 'settings.py', 'import os'), 'X'));
     assert.match(message, /^No variable at this position/);
+  });
+});
+
+describe('rename across namespaces', () => {
+  const files = {
+    'docker-compose.yml': `services:
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_DB: \${POSTGRES_DB:-app}
+  web:
+    build: .
+    command: gunicorn shop.wsgi
+    env_file: app.env
+`,
+    '.env': 'POSTGRES_DB=shop\n',
+    'app.env': 'POSTGRES_DB=shop\n',
+    'settings.py': 'import os\nNAME = os.environ["POSTGRES_DB"]\n',
+  };
+  const analysis = analyzeFiles(files);
+
+  test('interpolation keeps container key', () => {
+    const edits = editsOf(planRename(requestAt(analysis, 'docker-compose.yml', '${POSTGRES_DB', 3), 'PROJECT_DB'));
+    assert.equal(applyEdits(analysis, 'docker-compose.yml', edits).split('\n')[4], '      POSTGRES_DB: ${PROJECT_DB:-app}');
+    assert.equal(applyEdits(analysis, '.env', edits), 'PROJECT_DB=shop\n');
+    assert.equal(applyEdits(analysis, 'app.env', edits), 'POSTGRES_DB=shop\n');
+    assert.equal(applyEdits(analysis, 'settings.py', edits), files['settings.py']);
+  });
+
+  test('container read keeps interpolation', () => {
+    const edits = editsOf(planRename(requestAt(analysis, 'settings.py', '"POSTGRES_DB"'), 'DATABASE_NAME'));
+    assert.equal(applyEdits(analysis, 'app.env', edits), 'DATABASE_NAME=shop\n');
+    assert.equal(applyEdits(analysis, '.env', edits), 'POSTGRES_DB=shop\n');
+    assert.equal(applyEdits(analysis, 'docker-compose.yml', edits), files['docker-compose.yml']);
+  });
+
+  test('interpolation defined in project env', () => {
+    const found = findDefinitions(requestAt(analysis, 'docker-compose.yml', '${POSTGRES_DB', 3));
+    assert.deepEqual(found.map((location) => location.file), ['.env']);
+  });
+
+  test('shared env file renames both', () => {
+    const shared = analyzeFiles({ ...files, 'docker-compose.yml': files['docker-compose.yml'].replace('env_file: app.env', 'env_file: .env') });
+    const edits = editsOf(planRename(requestAt(shared, 'settings.py', '"POSTGRES_DB"'), 'DATABASE_NAME'));
+    assert.equal(applyEdits(shared, '.env', edits), 'DATABASE_NAME=shop\n');
+    assert.match(applyEdits(shared, 'docker-compose.yml', edits), /POSTGRES_DB: \$\{DATABASE_NAME:-app\}/);
   });
 });
