@@ -112,6 +112,17 @@ describe('django-secret-key-weak', () => {
     assertFixesResolve(fixtureFiles(settings('secret-key-weak-env')), 'django-secret-key-weak');
   });
 
+  test('compose reading is explained', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': 'services:\n  web:\n    image: shop\n    command: gunicorn shop.wsgi\n    env_file: production.env\n',
+      'production.env': 'SECRET_KEY=Hq3tXv9eLm2pWz7rKc4nBd8sFj1yUa6gPo5iTe0wRq$Tn5Lm2pWz7r\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    });
+    const message = problemsOf(analysis, 'django-secret-key-weak')[0]!.message;
+    assert.match(message, /is 42 characters long/);
+    assert.match(message, /judged as Docker Compose passes it/);
+  });
+
   test('fix replaces text after a hash', () => {
     const analysis = analyzeFiles({
       'docker-compose.yml': 'services:\n  web:\n    image: shop\n    command: gunicorn shop.wsgi\n    env_file: production.env\n',

@@ -50,11 +50,18 @@ function currentKeyProblems(deployment: Deployment, facts: DjangoFacts, real: Se
       const fixes = found
         ? [{ title: `Replace ${read.read.name} with a new random key`, edits: [replaceEnvValue(found.file, found.entry, randomSecretKey())], safe: false }]
         : [];
+      // A value compose reads differently (`$Tn5` replaced by an empty string) is judged as compose
+      // passes it, which is not what the user sees in the file, so the message says why.
+      const entry = found?.entry;
+      const composeReading =
+        entry?.composeValue !== undefined && entry.composeNote !== undefined
+          ? ` It is judged as Docker Compose passes it, which differs from the text in the file. ${entry.composeNote}`
+          : '';
       problems.push(
         createProblem(
           djangoSecretKeyWeak,
           location,
-          `The ${read.read.name} value in ${describeEnvSource(deployment, location)} ${joinReasons(reasons)}, so it does not protect sessions and signed data.`,
+          `The ${read.read.name} value in ${describeEnvSource(deployment, location)} ${joinReasons(reasons)}, so it does not protect sessions and signed data.${composeReading}`,
           { related: [settingsLineRelated(real, `SECRET_KEY is read from ${read.read.name} here`)], fixes },
         ),
       );
