@@ -72,6 +72,20 @@ describe('knob hovers', () => {
   test('postgres parameter', async () => {
     assert.match(await client.hoverText('docker-compose.yml', 3, 28), /max_connections/);
   });
+
+  test('nested compose key by path', async () => {
+    assert.match(await client.hoverText('docker-compose.yml', 8, 12), /deploy\.resources\.limits\.memory/);
+  });
+
+  test('depends_on condition by path', async () => {
+    assert.match(await client.hoverText('docker-compose.yml', 11, 10), /depends_on\.condition/);
+  });
+
+  test('environment key keeps variable docs', async () => {
+    const text = await client.hoverText('docker-compose.yml', 13, 9);
+    assert.match(text, /POSTGRES_DB/);
+    assert.doesNotMatch(text, /\*\*environment\*\*/);
+  });
 });
 
 describe('problem hover', () => {

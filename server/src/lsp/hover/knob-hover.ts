@@ -9,6 +9,7 @@ import type { FileKind } from '../../workspace/file-kinds.js';
 import type { HoverProvider } from './hover-provider.js';
 import { hiddenSecret, redactValue } from './redact-value.js';
 import { textAt } from './text-at.js';
+import { yamlKeyPathAt } from './yaml-key-path.js';
 
 /**
  * Documentation of the knob under the cursor: a Django setting, a compose key, an app-server,
@@ -21,6 +22,14 @@ export const knobHover: HoverProvider = {
   provideHover({ analysis, kind, source, position }) {
     const token = tokenAt(source, position);
     if (!token || !kind) return undefined;
+    // A compose key is documented by its place in the file: `memory` under
+    // `deploy.resources.limits` is the container's memory limit. Only a knob for the key itself
+    // counts: an `environment` key or a dotted Traefik label is left to the lookups below.
+    const keyPath = kind === 'compose' ? yamlKeyPathAt(source, position) : undefined;
+    const keyKnob = keyPath === undefined ? undefined : lookupKnob('compose', keyPath);
+    if (keyPath && keyKnob?.path?.split('.').length === keyPath.split('.').length) {
+      return renderKnobMarkdown(keyKnob, undefined);
+    }
     const name = token.replace(/^\$\{?/, '').replace(/[}:].*$/, '');
     for (const family of familiesFor(kind, token)) {
       const knob = lookupKnob(family, takesWholeToken(family) ? token : name);
