@@ -38,6 +38,8 @@ export function variableCandidates(
   for (const deployment of deploymentsOf(deployments, file)) {
     const reaching = reachingNames(deployment, file, target);
     for (const declaration of listDeclarations(deployment)) {
+      // An `environment` entry sets a container's variable, never one compose interpolates with.
+      if (target === 'compose' && declaration.source === 'environment') continue;
       const entry = names.get(declaration.name) ?? { declarations: [], reaches: false };
       names.set(declaration.name, entry);
       if (reaching === undefined || reaching.has(declaration.name)) entry.reaches = true;

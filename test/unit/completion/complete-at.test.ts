@@ -170,6 +170,12 @@ describe('compose interpolation names', () => {
     assert.ok(candidate(found, 'SECRET_KEY').sortText.startsWith('1'));
   });
 
+  test('environment keys not proposed', () => {
+    const found = labels(complete(analysis, 'docker-compose.yml', before, '{'));
+    assert.ok(!found.includes('WEB_CONCURRENCY'));
+    assert.ok(!found.includes('NGINX_HOST'));
+  });
+
   test('env_file name explains interpolation', () => {
     const found = complete(analysis, 'docker-compose.yml', before, '{');
     assert.match(candidate(found, 'SECRET_KEY').documentation, /does not interpolate it/);
