@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Position } from '../core/range.js';
 import type { SourceFile } from '../core/source-file.js';
 import type { Deployment } from '../model/deployment.js';
+import { isCommercialModule } from '../parsers/nginx/commercial-modules.js';
 import {
   childContext,
   contextAllows,
@@ -123,14 +124,17 @@ export function directiveCandidates(context: NginxContext, partial: PartialName)
       allowed.find((variant) => variant.protocol !== undefined && variant.protocol === context.protocol) ??
       allowed[0];
     if (!reference) continue;
+    // NGINX Plus directives go last and say so: the open-source images reject them.
+    const commercial = isCommercialModule(reference.module);
+    const plus = commercial ? ', NGINX Plus only' : '';
     candidates.push({
       label: name,
       category: 'directive',
-      detail: `${reference.isBlock ? 'block, ' : ''}${reference.module}`,
+      detail: `${reference.isBlock ? 'block, ' : ''}${reference.module}${plus}`,
       documentation: directiveDocumentation(reference, context),
       range: partial.range,
       newText: name,
-      sortText: name,
+      sortText: `${commercial ? 1 : 0}${name}`,
     });
   }
   return candidates;

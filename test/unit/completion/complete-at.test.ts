@@ -219,6 +219,19 @@ describe('nginx completion', () => {
     assert.ok(found.includes('proxy_read_timeout'));
   });
 
+  test('plus directive marked and last', () => {
+    const text = template.replace('proxy_pass', 'health_ch|');
+    const found = candidate(complete(analysis, 'nginx/default.conf.template', text), 'health_check');
+    assert.match(found.detail, /NGINX Plus only/);
+    assert.ok(found.sortText.startsWith('1'));
+  });
+
+  test('open source directive first', () => {
+    const text = template.replace('proxy_pass', 'proxy_re|');
+    const found = candidate(complete(analysis, 'nginx/default.conf.template', text), 'proxy_read_timeout');
+    assert.ok(found.sortText.startsWith('0'));
+  });
+
   test('server-only directive not in location', () => {
     const text = template.replace('proxy_pass', 'liste|');
     assert.ok(!labels(complete(analysis, 'nginx/default.conf.template', text)).includes('listen'));
