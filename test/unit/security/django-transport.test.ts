@@ -227,3 +227,57 @@ describe('nginx-forwarded-proto-missing', () => {
     assertFixesResolve(fixtureFiles('nginx-proxy-proto'), 'nginx-forwarded-proto-missing');
   });
 });
+
+describe('HSTS missing behind a TLS proxy', () => {
+  const compose = `services:
+  web:
+    build: .
+    command: gunicorn shop.wsgi -b 0.0.0.0:8000
+  nginx:
+    image: nginx:1.27
+    volumes:
+      - ./nginx/site.conf:/etc/nginx/conf.d/default.conf:ro
+`;
+  const site = (extra: string) => `server {
+    listen 443 ssl;
+    server_name shop.example.com;
+    ssl_certificate /etc/ssl/shop.pem;
+    ssl_certificate_key /etc/ssl/shop.key;
+${extra}    location / {
+        proxy_pass http://web:8000;
+    }
+}
+`;
+  const settings = 'DEBUG = False\nALLOWED_HOSTS = ["shop.example.com"]\nMIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\n';
+
+  test('tls listen without hsts fires', () => {
+    const analysis = analyzeFiles({ 'docker-compose.yml': compose, 'nginx/site.conf': site(''), 'settings.py': settings });
+    assert.deepEqual(findings(analysis, 'django-hsts-short'), ['nginx/site.conf:2']);
+    assert.match(problemsOf(analysis, 'django-hsts-short')[0]!.message, /no layer sends Strict-Transport-Security/);
+  });
+
+  test('nginx header stays silent', () => {
+    const header = '    add_header Strict-Transport-Security "max-age=31536000" always;\n';
+    const analysis = analyzeFiles({ 'docker-compose.yml': compose, 'nginx/site.conf': site(header), 'settings.py': settings });
+    assert.deepEqual(findings(analysis, 'django-hsts-short'), []);
+  });
+
+  test('django setting stays silent', () => {
+    const withHsts = `${settings}SECURE_HSTS_SECONDS = 31536000\n`;
+    const analysis = analyzeFiles({ 'docker-compose.yml': compose, 'nginx/site.conf': site(''), 'settings.py': withHsts });
+    assert.deepEqual(findings(analysis, 'django-hsts-short'), []);
+  });
+
+  test('plain http stays silent', () => {
+    const plain = site('').replace('listen 443 ssl;', 'listen 80;');
+    const analysis = analyzeFiles({ 'docker-compose.yml': compose, 'nginx/site.conf': plain, 'settings.py': settings });
+    assert.deepEqual(findings(analysis, 'django-hsts-short'), []);
+  });
+
+  test('fix adds the setting', () => {
+    const analysis = analyzeFiles({ 'docker-compose.yml': compose, 'nginx/site.conf': site(''), 'settings.py': settings });
+    const [edit] = problemsOf(analysis, 'django-hsts-short')[0]!.fixes[0]!.edits;
+    assert.equal(edit!.file, 'settings.py');
+    assert.equal(edit!.newText, '\nSECURE_HSTS_SECONDS = 31536000');
+  });
+});

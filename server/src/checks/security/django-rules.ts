@@ -84,7 +84,9 @@ export const djangoHstsShort: Rule = {
     'that many seconds. Unset or 0 sends no header (`security.W004`); a string `"0"` from the ' +
     'environment passes Django\'s check but sends `max-age=0`, which makes browsers forget the ' +
     'policy. Below 31536000 seconds (one year) the protection lapses between visits and the ' +
-    'preload list rejects the site. Raise it to 31536000 once every page works over HTTPS.',
+    'preload list rejects the site. Behind nginx or Traefik that terminates TLS, a proxy that ' +
+    'adds no Strict-Transport-Security header and an unset setting leave every layer silent. ' +
+    'Raise it to 31536000 once every page works over HTTPS.',
   sources: [`${settingsReference}#secure-hsts-seconds`, hstsMiddleware, 'https://hstspreload.org/'],
 };
 

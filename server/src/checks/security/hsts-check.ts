@@ -103,8 +103,9 @@ function shortProblem(deployment: Deployment, facts: DjangoFacts, cause: Setting
  * belongs. A proxy that sends its own Strict-Transport-Security header makes Django's optional.
  */
 function missingProblems(deployment: Deployment, facts: DjangoFacts, evidence: TlsEvidence[]): Problem[] {
+  if (proxySendsHsts(deployment)) return [];
   const redirect = facts.final('SECURE_SSL_REDIRECT');
-  if (!redirect || truthiness(redirect.value) !== true || proxySendsHsts(deployment)) return [];
+  if (!redirect || truthiness(redirect.value) !== true) return proxyTlsWithoutHsts(facts, evidence);
   const source = facts.app.modules.get(redirect.file)?.source;
   const fixes: Fix[] = source
     ? [{ title: `Add SECURE_HSTS_SECONDS = ${oneYear}`, edits: [insertLineAfter(source, redirect.valueRange.end.line, `SECURE_HSTS_SECONDS = ${oneYear}`)], safe: false }]
@@ -115,6 +116,34 @@ function missingProblems(deployment: Deployment, facts: DjangoFacts, evidence: T
       assignmentLocation(redirect),
       'SECURE_SSL_REDIRECT is on but SECURE_HSTS_SECONDS is not set, so browsers get no Strict-Transport-Security header and the first request of each visit can be downgraded to HTTP.',
       { related: evidenceRelated(evidence.filter((item) => item.source !== 'SECURE_SSL_REDIRECT')), fixes },
+    ),
+  ];
+}
+
+/**
+ * Reports TLS at nginx or Traefik while no layer sends HSTS: the proxy adds no
+ * Strict-Transport-Security header and `SECURE_HSTS_SECONDS` is not set. Django's own
+ * `check --deploy` reports the unset setting as `security.W004` whatever the proxy does.
+ */
+function proxyTlsWithoutHsts(facts: DjangoFacts, evidence: TlsEvidence[]): Problem[] {
+  const proxy = evidence.find((item) => item.source === 'nginx' || item.source === 'traefik');
+  if (!proxy) return [];
+  const settingsFile = facts.app.settingsFile;
+  const source = facts.app.modules.get(settingsFile)?.source;
+  const last = facts.app.evaluation.history
+    .filter((assignment) => assignment.file === settingsFile && assignment.targetRange.start.character === 0)
+    .at(-1);
+  const fixes: Fix[] =
+    source && last
+      ? [{ title: `Add SECURE_HSTS_SECONDS = ${oneYear}`, edits: [insertLineAfter(source, last.valueRange.end.line, `SECURE_HSTS_SECONDS = ${oneYear}`)], safe: false }]
+      : [];
+  const layer = proxy.source === 'nginx' ? 'nginx' : 'Traefik';
+  return [
+    createProblem(
+      djangoHstsShort,
+      proxy.location,
+      `${layer} serves HTTPS here, but no layer sends Strict-Transport-Security: ${layer} adds no such header and SECURE_HSTS_SECONDS is not set in ${settingsFile}, so the first request of each visit can be downgraded to HTTP.`,
+      { related: evidenceRelated(evidence.filter((item) => item !== proxy)), fixes },
     ),
   ];
 }
