@@ -243,3 +243,19 @@ test('errors many references never throw', () => {
   const file = parse(lines('services:', '  web:', '    image: x', `    command: "${value}"`));
   assert.equal(file.interpolations.length, 200_000);
 });
+
+test('errors after yaml error dropped', () => {
+  const file = parse(lines('services:', '  web:', '    image: x', '  redis', '    image: redis'));
+  assert.ok(codes(file).includes('compose-yaml-syntax'));
+  assert.ok(!codes(file).includes('compose-invalid-value'), file.errors.map((error) => error.message).join('\n'));
+});
+
+test('errors before yaml error kept', () => {
+  const file = parse(lines('services:', '  web:', '    image: [x]', '    ports: "80:80"', '  redis', '    image: redis'));
+  assert.ok(codes(file).includes('compose-invalid-value'));
+});
+
+test('errors beside duplicate key kept', () => {
+  const file = parse(lines('services:', '  web:', '    image: a', '    image: b', '    ports: 80'));
+  assert.deepEqual(codes(file), ['compose-yaml-syntax', 'compose-invalid-value']);
+});

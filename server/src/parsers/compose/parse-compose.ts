@@ -70,9 +70,25 @@ export function parseCompose(source: SourceFile): ComposeFile {
     // A bug here must not stop the whole analysis, so keep what was read and report the failure.
     file.errors.push(unexpectedError(source, 'was only partly read', error));
   }
-  file.errors = file.errors.concat(reader.errors);
+  file.errors = file.errors.concat(withoutRecoveryArtifacts(source, documents, reader.errors));
   file.errors.sort((a, b) => comparePositions(a.range.start, b.range.start));
   return file;
+}
+
+/**
+ * Drops the value errors at or after the first YAML syntax error. From there on the tree is the
+ * YAML parser's guess at recovery (a key missing its colon joins the next line into one key), so
+ * a "service name may only contain letters" there would blame the user for the parser's guess.
+ * Duplicate keys leave the tree intact, so they do not count as such an error.
+ */
+function withoutRecoveryArtifacts(source: SourceFile, documents: Document[], valueErrors: ParseError[]): ParseError[] {
+  const offsets = documents
+    .flatMap((document) => document.errors)
+    .filter((error) => error.code !== 'DUPLICATE_KEY')
+    .map((error) => error.pos[0]);
+  if (offsets.length === 0) return valueErrors;
+  const first = source.positionAt(Math.min(...offsets));
+  return valueErrors.filter((error) => comparePositions(error.range.start, first) < 0);
 }
 
 function unexpectedError(source: SourceFile, outcome: string, error: unknown): ParseError {
