@@ -298,3 +298,37 @@ describe('redundant notes', () => {
     assert.deepEqual(findings(analysis, 'django-debug-enabled'), ['settings.py:3']);
   });
 });
+
+describe('presence guards', () => {
+  test('if in environ guards its reads', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'SECRET_KEY=\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nif "CSP_SRC" in os.environ:\n    CSP_SRC = os.environ["CSP_SRC"].split(",")\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+
+  test('conditional expression guard', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'SECRET_KEY=\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nHEADER = os.environ["HEADER"] if "HEADER" in os.environ.keys() else None\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+
+  test('not in guard takes else branch', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'SECRET_KEY=\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nif "DATABASE_URL" not in os.environ:\n    NAME = os.environ["DB_NAME"]\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:4']);
+  });
+
+  test('provided variable runs the branch', () => {
+    const analysis = analyzeFiles({
+      '.env.example': 'SECRET_KEY=\nCSP_SRC=self\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nif "CSP_SRC" in os.environ:\n    CSP_SRC = int(os.environ["CSP_SRC"])\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-invalid-value'), ['.env.example:2']);
+  });
+});

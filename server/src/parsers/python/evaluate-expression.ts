@@ -373,7 +373,8 @@ export class ExpressionEvaluator {
     for (let i = 0; i < expr.ops.length; i++) {
       const op = expr.ops[i]!;
       const right = this.evaluate(expr.operands[i + 1]!);
-      const result = compareValues(op, left, right);
+      const present = op === 'in' || op === 'not in' ? this.inEnviron(left, expr.operands[i + 1]!) : undefined;
+      const result = present === undefined ? compareValues(op, left, right) : present === (op === 'in');
       if (result !== undefined && !this.isQuiet)
         checkBoolCompare(this, op, left, right, result, expr);
       if (result === false) return { type: 'bool', value: false };
@@ -383,6 +384,21 @@ export class ExpressionEvaluator {
     return unknown
       ? unknownValue('comparison with an unknown value')
       : { type: 'bool', value: true };
+  }
+
+  /**
+   * Whether `"NAME" in os.environ` (or `in os.environ.keys()`) holds under the environment being
+   * evaluated, so that `if "NAME" in os.environ:` guards its reads as it does at run time.
+   * Undefined when the container is something else or the name is unknown.
+   */
+  private inEnviron(name: PyValue, container: Expr): boolean | undefined {
+    if (name.type !== 'str') return undefined;
+    const mapping =
+      container.kind === 'call' && container.args.length === 0 && container.func.kind === 'attribute' && container.func.name === 'keys'
+        ? container.func.object
+        : container;
+    if (qualifiedName(mapping, this.scope) !== 'os.environ') return undefined;
+    return this.state.lookup(name.value) !== undefined;
   }
 
   /**
