@@ -26,7 +26,16 @@ export function buildDeployments(workspace: Workspace): Deployment[] {
       deployments.push(deployment);
     }
   }
-  if (deployments.length === 0) deployments.push(standaloneDeployment(workspace));
+  // A compose project with no Django service (a database-only `docker-compose.db.yml`, an
+  // example under `docs/`) does not run the settings, so it must not judge them against its own
+  // env files. When no project runs Django, the settings are checked once against every env
+  // file, as in a workspace without compose.
+  const runsDjango = deployments.some((deployment) => (deployment.django?.services.length ?? 0) > 0);
+  for (const deployment of deployments) {
+    if (deployment.django && deployment.django.services.length === 0) delete deployment.django;
+  }
+  const hasSettings = workspace.discovered.byKind.python.length > 0;
+  if (deployments.length === 0 || (!runsDjango && hasSettings)) deployments.push(standaloneDeployment(workspace));
   attachStandaloneNginx(workspace, deployments);
   return deployments;
 }

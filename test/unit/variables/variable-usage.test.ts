@@ -332,3 +332,26 @@ describe('presence guards', () => {
     assert.deepEqual(findings(analysis, 'variable-invalid-value'), ['.env.example:2']);
   });
 });
+
+describe('compose projects without Django', () => {
+  const settings = 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n';
+
+  test('database-only project judges nothing', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.production.yml': 'services:\n  django:\n    build: .\n    command: gunicorn config.wsgi\n    env_file: .envs/.production/.django\n',
+      'docker-compose.db.yml': 'services:\n  postgres:\n    image: postgres:16\n',
+      '.envs/.production/.django': 'SECRET_KEY=k\n',
+      'settings.py': settings,
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+
+  test('settings checked against env files', () => {
+    const analysis = analyzeFiles({
+      'docs/example/docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n',
+      '.env': 'SECRET_KEY=k\n',
+      'settings.py': `${settings}API_KEY = os.environ["API_KEY"]\n`,
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:3']);
+  });
+});
