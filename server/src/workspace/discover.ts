@@ -113,6 +113,7 @@ export function discoverFiles(
       else if (isDjangoEntryPoint(entry.name)) entryPoints.push(relative);
       else if (entry.name.endsWith('.py')) otherPython.push(relative);
       else if (/\.(sh|bash)$|^(Dockerfile|Containerfile)|entrypoint/i.test(entry.name)) scripts.push(relative);
+      else if (!entry.name.includes('.') && isShellScript(fs, absolute)) scripts.push(relative);
     }
   }
   for (const list of Object.values(byKind)) list.sort();
@@ -120,6 +121,20 @@ export function discoverFiles(
   otherPython.sort();
   scripts.sort();
   return { byKind, entryPoints, otherPython, scripts, truncated };
+}
+
+/** Extensionless files read for a `#!` line at most: scripts are small, data files need not be. */
+const maxScriptBytes = 64 * 1024;
+
+/**
+ * True for an extensionless file that starts with a shell `#!` line, such as the `start` and
+ * `entrypoint` scripts of cookiecutter-django, which read variables of the container.
+ */
+function isShellScript(fs: FileSystem, absolute: string): boolean {
+  const size = fs.fileSize(absolute);
+  if (size === undefined || size > maxScriptBytes) return false;
+  const firstLine = fs.readFile(absolute)?.split('\n', 1)[0] ?? '';
+  return /^#!.*\b(sh|bash|dash|ash|zsh)\b/.test(firstLine);
 }
 
 /** True when the absolute path `target` is `folder` itself or lies below it. */

@@ -355,3 +355,28 @@ describe('compose projects without Django', () => {
     assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:3']);
   });
 });
+
+describe('shell scripts as readers', () => {
+  const compose = 'services:\n  web:\n    build: .\n    command: /start\n    env_file: .env\n';
+  const settings = 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n';
+
+  test('extensionless start script reads', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': compose,
+      '.env': 'SECRET_KEY=k\nDEBUGGER=1\n',
+      'compose/django/start': '#!/bin/bash\nif [ "${DEBUGGER:-0}" = 1 ]; then pip install debugpy; fi\nexec gunicorn config.wsgi\n',
+      'settings.py': settings,
+    });
+    assert.deepEqual(findings(analysis, 'variable-unused'), []);
+  });
+
+  test('file without shebang is no script', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': compose,
+      '.env': 'SECRET_KEY=k\nDEBUGGER=1\n',
+      'docs/NOTES': 'Set $DEBUGGER to 1 to debug.\n',
+      'settings.py': settings,
+    });
+    assert.deepEqual(findings(analysis, 'variable-unused'), ['.env:2']);
+  });
+});
