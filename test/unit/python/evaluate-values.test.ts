@@ -220,7 +220,13 @@ describe('evaluate environment values', () => {
   });
 
   test('presence check', () => {
-    assert.equal(value('"DEBUG" in os.environ'), '?');
+    assert.equal(value('"DEBUG" in os.environ'), false);
+    assert.equal(value('"DEBUG" in os.environ', '', { DEBUG: '' }), true);
+    assert.equal(value('"DEBUG" not in os.environ.keys()', '', { DEBUG: '1' }), false);
+  });
+
+  test('membership of other mappings unknown', () => {
+    assert.equal(value('"DEBUG" in os.path'), '?');
   });
 
   test('environ assignment changes later reads', () => {
