@@ -1,14 +1,15 @@
-import { pythonNameLiterals, scriptVariableNames } from '../checks/variables/variable-consumers.js';
+import { pythonNameLiterals, scriptExportedNames, scriptVariableNames } from '../checks/variables/variable-consumers.js';
 import type { Deployment } from '../model/deployment.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /**
  * Key of what one deployment's checks read from the whole workspace rather than from the
  * deployment's own files. A variable that any Python file quotes or any shell script mentions
- * is not unused, so the key lists which of the deployment's declared names are quoted or
- * mentioned somewhere; it also lists the discovered Python files and scripts (gunicorn loads
- * `gunicorn.conf.py` from the working folder) and the files that could not be read. Typing in
- * another deployment's settings changes the key only when it quotes or unquotes one of these names.
+ * is not unused, and one a script exports is not missing, so the key lists which of the
+ * deployment's declared names are quoted or mentioned somewhere and every exported name. It
+ * also lists the discovered Python files and scripts (gunicorn loads `gunicorn.conf.py` from
+ * the working folder) and the files that could not be read. Typing in another deployment's
+ * settings changes the key only when it quotes or unquotes one of these names.
  */
 export function sharedInputsKey(workspace: Workspace, deployment: Deployment): string {
   const literals = pythonNameLiterals(workspace);
@@ -18,6 +19,7 @@ export function sharedInputsKey(workspace: Workspace, deployment: Deployment): s
   return [
     declared.filter((name) => literals.has(name)).join(','),
     declared.filter((name) => scriptNames.has(name)).join(','),
+    [...scriptExportedNames(workspace)].sort().join(','),
     discovered.byKind.python.join(','),
     discovered.otherPython.join(','),
     discovered.entryPoints.join(','),

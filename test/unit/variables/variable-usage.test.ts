@@ -380,3 +380,25 @@ describe('shell scripts as readers', () => {
     assert.deepEqual(findings(analysis, 'variable-unused'), ['.env:2']);
   });
 });
+
+describe('variables exported by scripts', () => {
+  test('entrypoint export is not missing', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': 'services:\n  django:\n    build: .\n    entrypoint: /entrypoint\n    command: /start\n    env_file: .env\n',
+      '.env': 'POSTGRES_USER=app\n',
+      'compose/production/django/entrypoint': '#!/bin/bash\nexport DATABASE_URL="postgres://${POSTGRES_USER}@postgres/app"\nexec "$@"\n',
+      'settings.py': 'import os\nDATABASES_URL = os.environ["DATABASE_URL"]\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+
+  test('unexported name still missing', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': 'services:\n  django:\n    build: .\n    command: /start\n    env_file: .env\n',
+      '.env': 'POSTGRES_USER=app\n',
+      'compose/production/django/entrypoint': '#!/bin/bash\necho "$DATABASE_URL"\n',
+      'settings.py': 'import os\nDATABASES_URL = os.environ["DATABASE_URL"]\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:2']);
+  });
+});

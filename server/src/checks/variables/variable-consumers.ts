@@ -65,6 +65,26 @@ export function scriptVariableNames(workspace: Workspace): Set<string> {
   return names;
 }
 
+const exportIndexes = new WeakMap<Workspace, Set<string>>();
+
+/**
+ * Names that shell scripts of the workspace export (`export DATABASE_URL="postgres://..."`), as
+ * cookiecutter-django's entrypoint does before it starts Django. Their values exist only at run
+ * time, so a read of one is not reported as provided by nothing. Like `scriptVariableNames`, an
+ * index of mentions rather than a parse.
+ */
+export function scriptExportedNames(workspace: Workspace): Set<string> {
+  const known = exportIndexes.get(workspace);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const file of workspace.discovered.scripts.slice(0, maxIndexedScripts)) {
+    const text = workspace.source(file)?.text ?? '';
+    for (const match of text.matchAll(/^[ \t]*export[ \t]+([A-Za-z_][A-Za-z0-9_]*)/gm)) names.add(match[1]!);
+  }
+  exportIndexes.set(workspace, names);
+  return names;
+}
+
 /** Consumer of a variable outside the app's code (an image, a server, Python), or undefined. */
 export function wellKnownConsumer(name: string): string | undefined {
   const exact = (wellKnown.exact as Record<string, string>)[name];

@@ -17,6 +17,7 @@ import {
   interpolatedNames,
   nginxTemplateNames,
   pythonNameLiterals,
+  scriptExportedNames,
   scriptVariableNames,
   wellKnownConsumer,
 } from './variable-consumers.js';
@@ -65,8 +66,11 @@ export const variableUsageCheck: Check = {
     const unreadEnvFile = context.workspace.readProblems.some((problem) => classifyFile(problem.location.file) === 'env');
     const inEffect = readsInEffect(django);
 
+    const exported = scriptExportedNames(context.workspace);
     for (const read of reads) {
       if (django.provided.has(read.name)) continue;
+      // A script sets it at run time (an entrypoint building DATABASE_URL), so it is not missing.
+      if (exported.has(read.name)) continue;
       const location: Location = { file: read.file, range: read.nameRange };
       const candidates = [...new Set(declarations.map((declaration) => declaration.name))].filter(
         (name) => !readByCode(name) && isNearMiss(read.name, name),
