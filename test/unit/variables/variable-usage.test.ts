@@ -402,3 +402,14 @@ describe('variables exported by scripts', () => {
     assert.deepEqual(findings(analysis, 'variable-missing'), ['settings.py:2']);
   });
 });
+
+describe('variables the container sets', () => {
+  test('HOME read is not missing', () => {
+    const analysis = analyzeFiles({
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: gunicorn shop.wsgi\n    env_file: .env\n',
+      '.env': 'SECRET_KEY=k\n',
+      'settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nCACHE_DIR = os.environ["HOME"] + "/cache"\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-missing'), []);
+  });
+});

@@ -85,6 +85,13 @@ export function scriptExportedNames(workspace: Workspace): Set<string> {
   return names;
 }
 
+const containerNames = new Set<string>(wellKnown.setByContainer.names);
+
+/** True for a variable Docker sets in every container, such as `HOME`. */
+export function setByContainer(name: string): boolean {
+  return containerNames.has(name);
+}
+
 /** Consumer of a variable outside the app's code (an image, a server, Python), or undefined. */
 export function wellKnownConsumer(name: string): string | undefined {
   const exact = (wellKnown.exact as Record<string, string>)[name];

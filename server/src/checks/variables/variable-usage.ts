@@ -19,6 +19,7 @@ import {
   pythonNameLiterals,
   scriptExportedNames,
   scriptVariableNames,
+  setByContainer,
   wellKnownConsumer,
 } from './variable-consumers.js';
 import { variableDefaultUsed, variableMissing, variableNearMiss, variableUnused } from './variable-rules.js';
@@ -70,7 +71,7 @@ export const variableUsageCheck: Check = {
     for (const read of reads) {
       if (django.provided.has(read.name)) continue;
       // A script sets it at run time (an entrypoint building DATABASE_URL), so it is not missing.
-      if (exported.has(read.name)) continue;
+      if (exported.has(read.name) || (deployment.services.length > 0 && setByContainer(read.name))) continue;
       const location: Location = { file: read.file, range: read.nameRange };
       const candidates = [...new Set(declarations.map((declaration) => declaration.name))].filter(
         (name) => !readByCode(name) && isNearMiss(read.name, name),
