@@ -17,5 +17,10 @@ const roots = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const files = (roots.length > 0 ? roots : ['test']).flatMap((root) =>
   statSync(root).isDirectory() ? collect(root, []) : [root],
 ).sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit' });
+// A hang detector, not a timing assertion: a test still running after five minutes is stuck (the
+// slowest, the real VS Code tier, takes under a minute), and failing it names the test instead of
+// running into CI's time limit.
+const timeout = process.env.TEST_TIMEOUT_MS ?? '300000';
+const args = ['--import', 'tsx', '--test', `--test-timeout=${timeout}`, ...files];
+const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
 process.exit(result.status ?? 1);

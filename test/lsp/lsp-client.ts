@@ -59,9 +59,18 @@ export interface ClientOptions {
   minimalCapabilities?: boolean;
 }
 
+/** Time a server gets to answer `shutdown` before `stop` ends it by its PID, in milliseconds. */
+const shutdownGraceMs = 5000;
+
+/** Resolves after `ms` milliseconds without keeping the process alive. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 interface Waiter<T> {
   accept: (value: T) => boolean;
   resolve: (value: T) => void;
+  reject: (error: Error) => void;
 }
 
 /**
@@ -85,6 +94,8 @@ export class TestClient {
   private readonly statusWaiters: Waiter<StatusParams>[] = [];
   private readonly logWaiters: Waiter<string>[] = [];
   private readonly documents = new Map<string, TextDocument>();
+  private stopping = false;
+  private failure: Error | undefined;
 
   constructor(
     readonly root: string,
@@ -97,6 +108,14 @@ export class TestClient {
       stdio: ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
     });
     this.exited = once(this.child, 'exit');
+    // A server that dies would leave every waiter pending until the runner's timeout; fail them
+    // now, with the server's last words, so the test names the crash.
+    this.child.once('exit', (code, signal) => {
+      if (this.stopping) return;
+      const stderr = this.logs.join('').slice(-2000);
+      this.failure = new Error(`language server exited (code ${code}, signal ${signal}) during the test:\n${stderr}`);
+      this.rejectAll(this.failure);
+    });
     this.child.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
     this.connection = ipc
       ? createMessageConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child))
@@ -134,9 +153,10 @@ export class TestClient {
   diagnosticsOf(uri: string, accept: (list: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     const known = this.latest.get(uri);
     if (known && accept(known)) return Promise.resolve(known);
-    return new Promise((resolve) => {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
       const waiters = this.diagnosticWaiters.get(uri) ?? [];
-      waiters.push({ accept, resolve });
+      waiters.push({ accept, resolve, reject });
       this.diagnosticWaiters.set(uri, waiters);
     });
   }
@@ -149,14 +169,16 @@ export class TestClient {
 
   /** Resolves with the next `shipshape/status` notification that `accept` takes. */
   nextStatus(accept: (status: StatusParams) => boolean = () => true): Promise<StatusParams> {
-    return new Promise((resolve) => this.statusWaiters.push({ accept, resolve }));
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.statusWaiters.push({ accept, resolve, reject }));
   }
 
   /** Resolves with the first log line (written already, or next) that `accept` takes. */
   logLine(accept: (line: string) => boolean): Promise<string> {
     const known = this.logs.find(accept);
     if (known !== undefined) return Promise.resolve(known);
-    return new Promise((resolve) => this.logWaiters.push({ accept, resolve }));
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.logWaiters.push({ accept, resolve, reject }));
   }
 
   /** Opens `file` with `text`, or with its text on disk. */
@@ -304,9 +326,11 @@ export class TestClient {
 
   /** Shuts the server down, then ends the process by its PID if it has not exited by itself. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.child.exitCode === null && this.child.signalCode === null) {
       try {
-        await this.connection.sendRequest('shutdown');
+        // A server that never answers `shutdown` is ended below instead of holding the test.
+        await Promise.race([this.connection.sendRequest('shutdown'), delay(shutdownGraceMs)]);
         await this.connection.sendNotification('exit');
       } catch {
         // The connection is already closed; the process is ended below.
@@ -321,6 +345,14 @@ export class TestClient {
       }
     }
     await this.exited;
+  }
+
+  private rejectAll(error: Error): void {
+    for (const waiters of this.diagnosticWaiters.values()) for (const waiter of waiters) waiter.reject(error);
+    this.diagnosticWaiters.clear();
+    for (const list of [this.statusWaiters, this.logWaiters] as Waiter<unknown>[][]) {
+      for (const waiter of list.splice(0)) waiter.reject(error);
+    }
   }
 
   private async initialize(): Promise<void> {
