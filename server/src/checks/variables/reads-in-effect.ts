@@ -1,6 +1,6 @@
 import type { DjangoApp } from '../../model/deployment.js';
 import { statementBlocks } from '../../parsers/python/ast-walk.js';
-import { childExpressions } from '../../parsers/python/expression-names.js';
+import { childExpressions } from '../../parsers/python/ast-walk.js';
 import type { Expr, Stmt } from '../../parsers/python/python-ast.js';
 import type { EnvRead, SettingAssignment, SettingsEvaluation } from '../../parsers/python/settings-model.js';
 
