@@ -5,8 +5,8 @@ import type { Workspace } from '../workspace/workspace.js';
 /**
  * Key of what one deployment's checks read from the whole workspace rather than from the
  * deployment's own files. A variable that any Python file quotes or any shell script mentions
- * is not unused, and one a script exports is not missing, so the key lists which of the
- * deployment's declared names are quoted or mentioned somewhere and every exported name. It
+ * is not unused, and one a script exports is not missing. So the key lists which of the
+ * deployment's declared names are quoted or mentioned somewhere, and every exported name. It
  * also lists the discovered Python files and scripts (gunicorn loads `gunicorn.conf.py` from
  * the working folder) and the files that could not be read. Typing in another deployment's
  * settings changes the key only when it quotes or unquotes one of these names.

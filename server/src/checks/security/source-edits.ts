@@ -128,7 +128,7 @@ export function replaceEnvValue(file: EnvFile, entry: EnvEntry, value: string): 
   return { file: file.source.path, range, newText: `${quote}${value}${quote}` };
 }
 
-/** The range that ends later, both starting at the value. */
+/** Returns the range that ends later; both start at the value. */
 function widerRange(dotenv: Range, compose: Range | undefined): Range {
   if (!compose || comparePositions(compose.start, dotenv.start) !== 0) return dotenv;
   return comparePositions(compose.end, dotenv.end) > 0 ? compose : dotenv;

@@ -3,7 +3,7 @@
  * images reject. `@nginx/reference-lib` documents them beside the open-source ones without
  * telling them apart.
  * NOTE: written by hand from nginx.org's module index (https://nginx.org/en/docs/) and not
- * checked against it here; a module missing or misplaced only changes how completion labels it.
+ * checked against it here. A module missing or misplaced only changes how completion labels it.
  */
 const commercialModules: ReadonlySet<string> = new Set([
   'ngx_http_api_module',

@@ -387,9 +387,9 @@ export class ExpressionEvaluator {
   }
 
   /**
-   * Whether `"NAME" in os.environ` (or `in os.environ.keys()`) holds under the environment being
+   * Decides `"NAME" in os.environ` (or `in os.environ.keys()`) under the environment being
    * evaluated, so that `if "NAME" in os.environ:` guards its reads as it does at run time.
-   * Undefined when the container is something else or the name is unknown.
+   * Returns undefined when the container is something else or the name is unknown.
    */
   private inEnviron(name: PyValue, container: Expr): boolean | undefined {
     if (name.type !== 'str') return undefined;
