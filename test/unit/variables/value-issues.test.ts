@@ -54,3 +54,29 @@ describe('variable-bool-misread', () => {
     assert.deepEqual(findings(analysis, 'variable-bool-misread'), ['.env.example:1']);
   });
 });
+
+describe('template placeholders', () => {
+  test('empty template value is no cast error', () => {
+    const analysis = analyzeFiles({
+      '.env.production.example': 'SECRET_KEY=\nDATABASE_URL=\nWORKERS=\n',
+      'settings.py': 'import os\nimport dj_database_url\nSECRET_KEY = os.environ["SECRET_KEY"]\nDATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}\nWORKERS = int(os.environ["WORKERS"])\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-invalid-value'), []);
+  });
+
+  test('wrong template value still reported', () => {
+    const analysis = analyzeFiles({
+      '.env.production.example': 'WORKERS=four\n',
+      'settings.py': 'import os\nWORKERS = int(os.environ["WORKERS"])\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-invalid-value'), ['.env.production.example:1']);
+  });
+
+  test('empty real value still reported', () => {
+    const analysis = analyzeFiles({
+      '.env': 'WORKERS=\n',
+      'settings.py': 'import os\nWORKERS = int(os.environ["WORKERS"])\n',
+    });
+    assert.deepEqual(findings(analysis, 'variable-invalid-value'), ['.env:1']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Problem } from '../../core/problem.js';
 import type { Location } from '../../core/range.js';
+import { isTemplateEnvFile } from '../../model/env-stand-in.js';
 import type { Check } from '../check.js';
 import { createProblem } from '../problem-builder.js';
 import { variableBoolIdiom, variableInvalidValue } from './variable-rules.js';
@@ -14,6 +15,9 @@ export const valueIssuesCheck: Check = {
   run(deployment) {
     const problems: Problem[] = [];
     for (const issue of deployment.django?.evaluation.issues ?? []) {
+      // An empty value in a committed template (`DATABASE_URL=` in `.env.example`) is a
+      // placeholder for the operator to fill in, not the value that will be cast.
+      if (issue.value === '' && issue.valueLocation && isTemplateEnvFile(issue.valueLocation.file)) continue;
       const readLocation: Location = { file: issue.read.file, range: issue.range };
       const location = issue.valueLocation ?? readLocation;
       const related = issue.valueLocation
