@@ -110,3 +110,17 @@ describe('compose-variable-required empty', () => {
     assert.match(problem?.message ?? '', /empty value/);
   });
 });
+
+describe('interpolation hint for env_file names', () => {
+  const compose = 'services:\n  web:\n    image: shop:${TAG:?set TAG}\n    command: gunicorn shop.wsgi\n    env_file: app.env\n';
+
+  test('set value is called set', () => {
+    const analysis = analyzeFiles({ 'docker-compose.yml': compose, 'app.env': 'TAG=1.2\n', 'settings.py': 'DEBUG = False\n' });
+    assert.match(problemsOf(analysis, 'compose-variable-required')[0]!.message, /It is set in app\.env, an env_file of service web/);
+  });
+
+  test('empty value is called empty', () => {
+    const analysis = analyzeFiles({ 'docker-compose.yml': compose, 'app.env': 'TAG=\n', 'settings.py': 'DEBUG = False\n' });
+    assert.match(problemsOf(analysis, 'compose-variable-required')[0]!.message, /It is declared, empty, in app\.env/);
+  });
+});

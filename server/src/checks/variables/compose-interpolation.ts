@@ -109,8 +109,10 @@ function envFileHint(deployment: Deployment, name: string): string {
   for (const service of deployment.services) {
     for (const link of service.envFiles) {
       const file = link.file ?? link.standIn;
-      if (file?.entries.some((entry) => entry.key === name)) {
-        return ` It is set in ${file.source.path}, an env_file of service ${service.name}, but env_file values never feed interpolation.`;
+      const entry = file?.entries.find((candidate) => candidate.key === name);
+      if (file && entry) {
+        const declared = entry.value === '' ? 'declared, empty,' : 'set';
+        return ` It is ${declared} in ${file.source.path}, an env_file of service ${service.name}, but env_file values never feed interpolation.`;
       }
     }
   }
