@@ -2,6 +2,7 @@ import type { Rule } from '../core/rule.js';
 import type { Check } from './check.js';
 import { limitChecks } from './limits/index.js';
 import { securityChecks } from './security/index.js';
+import { nginxDuplicatesCheck } from './syntax/nginx-duplicates-check.js';
 import { nginxValidationCheck } from './syntax/nginx-validation.js';
 import { parseErrorRule, parseErrorsCheck } from './syntax/parse-errors.js';
 import { composeConsistencyCheck } from './variables/compose-consistency.js';
@@ -22,6 +23,7 @@ export const allChecks: Check[] = [
   ...securityChecks,
   ...limitChecks,
   nginxValidationCheck,
+  nginxDuplicatesCheck,
   parseErrorsCheck,
 ];
 
