@@ -59,7 +59,7 @@ export interface ClientOptions {
   minimalCapabilities?: boolean;
 }
 
-/** Time a server gets to answer `shutdown` before `stop` ends it by its PID, in milliseconds. */
+/** Time a server gets to reply to `shutdown` before `stop` ends it by its PID, in milliseconds. */
 const shutdownGraceMs = 5000;
 
 /** Resolves after `ms` milliseconds without keeping the process alive. */
@@ -108,8 +108,8 @@ export class TestClient {
       stdio: ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
     });
     this.exited = once(this.child, 'exit');
-    // A server that dies would leave every waiter pending until the runner's timeout; fail them
-    // now, with the server's last words, so the test names the crash.
+    // A server that dies would leave every waiter pending until the runner's timeout. Reject them
+    // now with the server's last stderr output, so the failing test names the crash.
     this.child.once('exit', (code, signal) => {
       if (this.stopping) return;
       const stderr = this.logs.join('').slice(-2000);
@@ -329,7 +329,7 @@ export class TestClient {
     this.stopping = true;
     if (this.child.exitCode === null && this.child.signalCode === null) {
       try {
-        // A server that never answers `shutdown` is ended below instead of holding the test.
+        // A server that never replies to `shutdown` is ended below instead of holding the test.
         await Promise.race([this.connection.sendRequest('shutdown'), delay(shutdownGraceMs)]);
         await this.connection.sendNotification('exit');
       } catch {

@@ -2,7 +2,7 @@ import type { Problem } from '../core/problem.js';
 import type { Deployment } from '../model/deployment.js';
 import type { Workspace } from '../workspace/workspace.js';
 
-/** What one deployment's checks read, and the problems they returned for it. */
+/** Inputs of one deployment's checks, and the problems they returned for it. */
 interface Entry {
   /** Text of every file of the deployment; undefined for a file that could not be read. */
   texts: Map<string, string | undefined>;
@@ -15,8 +15,8 @@ interface Entry {
  * Problems of the per-deployment checks, kept between analyses of one folder so that an edit
  * re-runs only the checks of the deployments that read the edited file. A deployment's problems
  * are reused when it reads the same files with the same texts and the workspace-wide inputs of
- * the checks are unchanged; the deployment model itself is still rebuilt every time, from the
- * parse cache. The language server keeps one per folder; the CLI runs without one.
+ * the checks are unchanged. The deployment model itself is still rebuilt every time, from the
+ * parse cache. The language server keeps one cache per folder, and the CLI runs without one.
  */
 export class DeploymentCheckCache {
   private entries = new Map<string, Entry>();

@@ -15,10 +15,21 @@ export function sharedInputsKey(workspace: Workspace, deployment: Deployment): s
   const literals = pythonNameLiterals(workspace);
   const scriptNames = scriptVariableNames(workspace);
   const declared = declaredNames(deployment);
-  const discovered = workspace.discovered;
   return [
     declared.filter((name) => literals.has(name)).join(','),
     declared.filter((name) => scriptNames.has(name)).join(','),
+    workspaceInputsKey(workspace),
+  ].join('\n');
+}
+
+const workspaceKeys = new WeakMap<Workspace, string>();
+
+/** The part of the key that is the same for every deployment, built once per analysis. */
+function workspaceInputsKey(workspace: Workspace): string {
+  const known = workspaceKeys.get(workspace);
+  if (known !== undefined) return known;
+  const discovered = workspace.discovered;
+  const key = [
     [...scriptExportedNames(workspace)].sort().join(','),
     discovered.byKind.python.join(','),
     discovered.otherPython.join(','),
@@ -26,6 +37,8 @@ export function sharedInputsKey(workspace: Workspace, deployment: Deployment): s
     discovered.scripts.join(','),
     workspace.readProblems.map((problem) => `${problem.code}:${problem.location.file}`).join(','),
   ].join('\n');
+  workspaceKeys.set(workspace, key);
+  return key;
 }
 
 /** Names the deployment's env files and service environments set, sorted. */

@@ -7,12 +7,12 @@ import { findSettingName, settingCandidates } from './setting-names.js';
 import { variableCandidates } from './variable-candidates.js';
 
 /**
- * Proposals at the request's position: variable names inside an environment read in Python and
- * inside `${...}` in compose files and nginx templates, Django setting names at the start of a
- * module-level statement in settings files, and the nginx directives the enclosing block allows
- * at the start of a statement. Names and directives are only proposed where typing them makes
- * sense; a trigger character (`"`, `'`, `{`, `$`) only opens variable names, so typing `{` at
- * the end of an nginx block header does not pop up a list that Enter would accept.
+ * Lists the proposals at the request's position. Those are variable names inside an environment
+ * read in Python and inside `${...}` in compose files and nginx templates, Django setting names
+ * at the start of a module-level statement in settings files, and the nginx directives the
+ * enclosing block allows at the start of a statement. A trigger character (`"`, `'`, `{`, `$`)
+ * only opens variable names, so typing `{` at the end of an nginx block header does not pop up
+ * a list that Enter would accept.
  */
 export function completeAt(request: CompletionRequest): CompletionCandidate[] {
   const { analysis, file, kind, source, position, triggerCharacter } = request;

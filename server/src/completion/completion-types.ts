@@ -3,7 +3,7 @@ import type { Position, Range } from '../core/range.js';
 import type { SourceFile } from '../core/source-file.js';
 import type { FileKind } from '../workspace/file-kinds.js';
 
-/** What a completion request reads: the document's current text, its kind and the folder's analysis. */
+/** Input of a completion request: the document's current text, its kind and the folder's analysis. */
 export interface CompletionRequest {
   analysis: Analysis;
   /** Workspace-relative path with `/`. */

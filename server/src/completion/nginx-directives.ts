@@ -124,7 +124,7 @@ export function directiveCandidates(context: NginxContext, partial: PartialName)
       allowed.find((variant) => variant.protocol !== undefined && variant.protocol === context.protocol) ??
       allowed[0];
     if (!reference) continue;
-    // NGINX Plus directives go last and say so: the open-source images reject them.
+    // NGINX Plus directives are marked and listed last, because the open-source images reject them.
     const commercial = isCommercialModule(reference.module);
     const plus = commercial ? ', NGINX Plus only' : '';
     candidates.push({

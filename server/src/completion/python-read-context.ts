@@ -109,7 +109,7 @@ function enclosingBracket(tokens: PyToken[], index: number): number {
   return -1;
 }
 
-/** The dotted name (`os.environ.get`) that ends just before the bracket at `index`. */
+/** Returns the dotted name (`os.environ.get`) that ends just before the bracket at `index`. */
 function dottedNameBefore(tokens: PyToken[], index: number): string | undefined {
   const parts: string[] = [];
   let i = index - 1;

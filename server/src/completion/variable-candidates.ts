@@ -68,8 +68,9 @@ export function variableCandidates(
 }
 
 /**
- * Names that reach the completed place in one deployment, or undefined when the deployment says
- * nothing about it (no Django services, no nginx service mounting the file): every name counts.
+ * Names that reach the completed place in one deployment. Returns undefined, so that every name
+ * counts, when the deployment has no such place (no Django services, no nginx service mounting
+ * the file).
  */
 function reachingNames(deployment: Deployment, file: string, target: VariableTarget): Set<string> | undefined {
   if (target === 'settings') {

@@ -60,7 +60,7 @@ export function variableAt(
   }
 }
 
-/** The innermost reference whose name is under the cursor, nested defaults included. */
+/** Finds the innermost reference whose name is under the cursor, nested defaults included. */
 function interpolationAt(interpolations: Interpolation[], position: Position): Interpolation | undefined {
   const pending = [...interpolations];
   while (pending.length > 0) {

@@ -5,13 +5,13 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { Deployment, DjangoApp, ServiceModel } from './deployment.js';
 import { listDeclarations, type VariableDeclaration } from './variable-declarations.js';
 
-/** How a variable reaches one service's container, as the value in effect there. */
+/** Passage of a variable into one service's container, with the value in effect there. */
 export interface ServicePassage {
   service: string;
   via: 'env_file' | 'environment';
-  /** Where the value in effect for the service is set. */
+  /** Place that sets the value in effect for the service. */
   location: Location;
-  /** Path the `env_file` entry names, which may be a missing file a template stands in for. */
+  /** Path the `env_file` entry names, possibly a missing file that a template replaces. */
   envFilePath?: string;
   /** True when a template is read in place of that missing file. */
   standIn: boolean;
@@ -36,7 +36,7 @@ export interface DjangoValue {
   source: 'provided' | 'default' | 'unset';
   /** Value in effect when provided. */
   value?: string;
-  /** Where the value in effect is set, when provided. */
+  /** Place that sets the value in effect, when provided. */
   location?: Location;
   standIn?: boolean;
   /** Default of the first read that has one, when the variable is not provided. */
@@ -48,7 +48,7 @@ export interface DjangoValue {
 /**
  * The path of one variable through the deployments: where it is declared, which services it
  * reaches and how, where compose and nginx templates substitute it, where the settings read it,
- * and the value the Django app gets. Values are kept as written; whoever shows them hides secrets.
+ * and the value the Django app gets. Values are kept as written, so the code that displays them must hide secrets.
  */
 export interface VariableJourney {
   name: string;
@@ -62,7 +62,7 @@ export interface VariableJourney {
   djangoValues: DjangoValue[];
 }
 
-/** What the journey builder reads: the workspace files and the deployments built from them. */
+/** Input of the journey builder: the workspace files and the deployments built from them. */
 export interface JourneySource {
   workspace: Workspace;
   deployments: Deployment[];

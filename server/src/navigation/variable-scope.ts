@@ -93,18 +93,19 @@ export interface CursorScope {
 
 /** Scope of the occurrence under the cursor; a read found only from the tokens is a container read. */
 export function scopeAtCursor(request: NavigationRequest, occurrences: Occurrence[]): CursorScope {
-  const here = occurrences.find(
+  const atCursor = occurrences.find(
     (occurrence) =>
       occurrence.location.file === request.file && containsPosition(occurrence.location.range, request.position),
   );
-  if (here) return { scope: here.scope === 'unlinked' ? 'either' : here.scope, services: here.services };
+  if (atCursor) return { scope: atCursor.scope === 'unlinked' ? 'either' : atCursor.scope, services: atCursor.services };
   return { scope: request.file.endsWith('.py') ? 'container' : 'either', services: undefined };
 }
 
 /**
- * Occurrences that name the same variable as the one under the cursor: in the same namespace and,
- * for a container's environment, read by a service that the cursor's occurrence reaches (the
- * `POSTGRES_DB` of the postgres container is not the one the Django settings read). An env file
+ * Selects the occurrences that name the same variable as the one under the cursor. They are in
+ * the same namespace and, for a container's environment, read by a service that the cursor's
+ * occurrence reaches, because the `POSTGRES_DB` of the postgres container is not the one the
+ * Django settings read. An env file
  * that feeds both namespaces ties them together: with one such line among them, the
  * interpolation occurrences count too, and the container ones of the services involved. An env
  * file that no deployment links is included whatever the namespace.

@@ -21,7 +21,7 @@ export class ParseCache {
 
   /**
    * Returns a value computed from one file's text (its line index, the names it quotes), kept
-   * like a parse result while the text is unchanged. `purpose` tells such values apart.
+   * like a parse result while the text is unchanged. `purpose` separates such values.
    * Not counted in `parses`.
    */
   derive<T>(purpose: string, path: string, text: string, compute: () => T): T {

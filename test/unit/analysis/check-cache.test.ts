@@ -21,7 +21,7 @@ function comparable(analysis: Analysis) {
   return analysis.problems.map(({ fixes, ...problem }) => ({ ...problem, fixes: fixes.map((fix) => fix.title) }));
 }
 
-/** A folder analysed repeatedly with one parse cache and one check cache, as the server does. */
+/** Creates a folder analysed repeatedly with one parse cache and one check cache, as the server does. */
 function incrementalFolder(files: Record<string, string>) {
   const root = createWorkspace(files);
   const parses = new ParseCache();

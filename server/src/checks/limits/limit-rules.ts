@@ -35,7 +35,7 @@ export const timeoutOrder: Rule = {
   severity: 'warning',
   title: 'Outer layer gives up before an inner one',
   doc:
-    'Each layer a request crosses has its own time limit: Traefik `writeTimeout` and ' +
+    'Each layer a request crosses has its own time limit. Those are Traefik `writeTimeout` and ' +
     '`serversTransport.forwardingTimeouts.responseHeaderTimeout`, nginx ' +
     '`proxy_read_timeout` or `uwsgi_read_timeout` (60 s by default), the application server ' +
     '(gunicorn kills a sync worker after `--timeout`, 30 s by default; Daphne gives up after ' +

@@ -10,11 +10,11 @@ import { type ProxyRoute, isDjangoWeb } from './nginx-routes.js';
 import { servicesRoutedFrom, traefikTimeouts } from './traefik-config.js';
 
 /**
- * Traefik timeouts shorter than a limit of the Django services behind them, reached directly or
- * through an nginx service: an entry point's `writeTimeout` (from the end of the request headers
- * to the end of the response) and the servers transport's `responseHeaderTimeout` (from sending
- * the request to the backend's response headers, for every service). `readTimeout` bounds only
- * reading the request, so it is not part of this chain.
+ * Reports Traefik timeouts shorter than a limit of the Django services behind them, reached
+ * directly or through an nginx service. Two timeouts count: an entry point's `writeTimeout`
+ * (from the end of the request headers to the end of the response), and the servers transport's
+ * `responseHeaderTimeout` (from sending the request to the backend's response headers, for every
+ * service). `readTimeout` bounds only reading the request, so it is not part of this chain.
  */
 export function traefikTimeoutProblems(
   deployment: Deployment,

@@ -51,7 +51,7 @@ function currentKeyProblems(deployment: Deployment, facts: DjangoFacts, real: Se
         ? [{ title: `Replace ${read.read.name} with a new random key`, edits: [replaceEnvValue(found.file, found.entry, randomSecretKey())], safe: false }]
         : [];
       // A value compose reads differently (`$Tn5` replaced by an empty string) is judged as compose
-      // passes it, which is not what the user sees in the file, so the message says why.
+      // passes it. That differs from the text in the file, so the message gives the reason.
       const entry = found?.entry;
       const composeReading =
         entry?.composeValue !== undefined && entry.composeNote !== undefined

@@ -12,8 +12,8 @@ export const nginxDuplicateDirective: Rule = {
   title: 'nginx directive set twice in one block',
   doc:
     'Directives that take one value, such as `proxy_read_timeout`, `client_max_body_size`, ' +
-    '`root` or `proxy_pass`, may appear once per block; a second one makes `nginx -t` fail with ' +
-    '"directive is duplicate" and nginx refuses to start or reload. It often happens through an ' +
+    '`root` or `proxy_pass`, may appear once per block. A second one makes `nginx -t` fail with ' +
+    '"directive is duplicate", so nginx does not start or reload. It often happens through an ' +
     '`include`: a snippet sets `proxy_read_timeout 60s` and the location sets it again. Keep one ' +
     'of them, or move the other to an enclosing block, where the inner one overrides it.',
   sources: ['https://nginx.org/en/docs/switches.html'],

@@ -11,10 +11,11 @@ const bareValue = /^[A-Za-z0-9_.,:/@+=-]*$/;
 /**
  * Fix that declares a variable the settings read in the env file the Django service reads (the
  * template standing in for a missing `.env` when there is one), with the read's default as its
- * value. Without a default that the read turns back into the same value (a secret, a computed
- * default, `bool("False")` being True), the fix writes an empty placeholder, but only into a
- * template and only for a read without a cast: in a real env file, or under `int()`, an empty
- * value would change what Django gets or stop it. Not safe: the value is the user's choice.
+ * value. Some defaults cannot be written so that the read turns them back into the same value:
+ * a secret, a computed default, or `False` under `bool()`, which is True for "False". Then the
+ * fix writes an empty placeholder, but only into a template and only for a read without a cast,
+ * because in a real env file, or under `int()`, an empty value would change what Django gets or
+ * stop it. Not safe: the value is the user's choice.
  */
 export function declareVariableFix(deployment: Deployment, read: EnvRead): Fix[] {
   const file = envFileOfDjango(deployment);
@@ -25,10 +26,10 @@ export function declareVariableFix(deployment: Deployment, read: EnvRead): Fix[]
   const text = file.source.text;
   const separator = text === '' || text.endsWith('\n') ? '' : '\n';
   const end = file.source.positionAt(text.length);
-  const shown = value === '' ? read.name : `${read.name}=${value}`;
+  const declaration = value === '' ? read.name : `${read.name}=${value}`;
   return [
     {
-      title: `Add ${shown} to ${file.source.path}`,
+      title: `Add ${declaration} to ${file.source.path}`,
       edits: [{ file: file.source.path, range: { start: end, end }, newText: `${separator}${read.name}=${value}\n` }],
       safe: false,
     },

@@ -17,10 +17,10 @@ export const variablePaddedEntry: Rule = {
   doc:
     'A list setting built by splitting a variable, such as `os.environ["ALLOWED_HOSTS"].split(",")` ' +
     'or django-environ `env.list()`, keeps the spaces of `a.example.com, b.example.com`, so the ' +
-    'second entry is ` b.example.com`. Django compares hosts and origins as exact strings: a host ' +
-    'in `ALLOWED_HOSTS` with a space never matches, so its requests get 400 Bad Request, and an ' +
-    'origin in `CSRF_TRUSTED_ORIGINS` or `CORS_ALLOWED_ORIGINS` with a space never matches, so ' +
-    'its form posts get 403 Forbidden or its cross-origin requests lack the CORS headers. Write ' +
+    'second entry is ` b.example.com`. Django compares hosts and origins as exact strings, so a ' +
+    'host in `ALLOWED_HOSTS` with a space never matches and its requests get 400 Bad Request. An ' +
+    'origin in `CSRF_TRUSTED_ORIGINS` or `CORS_ALLOWED_ORIGINS` with a space never matches either, ' +
+    'so its form posts get 403 Forbidden or its cross-origin requests lack the CORS headers. Write ' +
     'the list without spaces around the commas, or strip each entry in the settings.',
   sources: [
     'https://docs.djangoproject.com/en/stable/ref/settings/#allowed-hosts',
@@ -56,13 +56,13 @@ export const paddedEntriesCheck: Check = {
 
 function paddedProblem(deployment: Deployment, setting: string, consequence: string, cause: SettingCause): Problem {
   const entry = knownStringItems(cause.assignment.value).find(padded) ?? '';
-  const shown = JSON.stringify(entry);
+  const quotedEntry = JSON.stringify(entry);
   if (cause.kind === 'env') {
     const name = cause.provided.read.name;
     return createProblem(
       variablePaddedEntry,
       cause.location,
-      `${setting} gets the entry ${shown} from ${name}, because splitting on commas keeps spaces. ${consequence}.`,
+      `${setting} gets the entry ${quotedEntry} from ${name}, because splitting on commas keeps spaces. ${consequence}.`,
       {
         related: [settingsLineRelated(cause.assignment, `${setting} is split from ${name} here`)],
         fixes: envValueFix(deployment, cause),
@@ -73,7 +73,7 @@ function paddedProblem(deployment: Deployment, setting: string, consequence: str
   return createProblem(
     variablePaddedEntry,
     cause.location,
-    `${setting} gets the entry ${shown} from ${where}. ${consequence}.`,
+    `${setting} gets the entry ${quotedEntry} from ${where}. ${consequence}.`,
   );
 }
 

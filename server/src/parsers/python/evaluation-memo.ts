@@ -33,7 +33,7 @@ const maxMemosPerEntry = 8;
  * every import it resolved still resolves to the same module object and every variable it read
  * has the same value and location. The evaluator reads nothing else, so the result is the same.
  * The parse cache returns the same module object while a file's text is unchanged, so in the
- * language server an edit elsewhere skips the evaluation; in the CLI every object is new.
+ * language server an edit elsewhere skips the evaluation. In the CLI every object is new.
  */
 export function evaluateSettingsOnce(entry: PythonModule, resolve: ModuleResolver, env: EnvLookup): SettingsEvaluation {
   const known = memos.get(entry) ?? [];
